@@ -1,0 +1,60 @@
+"""Helpers the CLI verbs share: locating the archive, reading raw files, parsing dates."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from ..errors import BriefingsError
+from ..text import decode_bytes
+from ..vocab import Vocabulary, load_vocabulary
+
+MAX_RAW_BYTES = 64 * 1024 * 1024
+
+
+def add_content_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        metavar="DIR",
+        help="the archive folder (MkDocs docs_dir); default: ./content",
+    )
+
+
+def capture_date(value: str) -> dt.date:
+    """argparse type for --captured."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date in the form YYYY-MM-DD"
+        ) from None
+
+
+def vocabulary(content: Path) -> Vocabulary:
+    if not (content / "_data").is_dir():
+        raise BriefingsError(
+            f"{content}: not an archive folder (no _data/ with the taxonomy); use --content DIR"
+        )
+    return load_vocabulary(content)
+
+
+def read_raw(path: Path) -> str:
+    """The decoded text of a raw digest, or a one-line error naming the file."""
+    if not path.exists():
+        raise BriefingsError(f"{path}: no such file")
+    if path.is_dir():
+        raise BriefingsError(f"{path}: is a folder, not a raw digest file")
+    size = path.stat().st_size
+    if size > MAX_RAW_BYTES:
+        raise BriefingsError(
+            f"{path}: file is {size // (1024 * 1024)} MB, larger than the "
+            f"{MAX_RAW_BYTES // (1024 * 1024)} MB a digest may be"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BriefingsError(f"{path}: cannot read: {exc.strerror}") from exc
+    return decode_bytes(data, str(path))

@@ -1,0 +1,154 @@
+"""Text helpers shared by readers, classifiers and pages: decoding, normalisation,
+headlines derived from ledes, summaries, stable ids and slugs. All pure."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from slugify import slugify
+
+from .errors import BriefingsError
+
+MAX_HEADLINE = 90
+MAX_SUMMARY = 300
+MAX_SLUG = 80
+
+_BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u2019\u201d)]?\s+(?=[\"'\u2018\u201c(]?[A-Z0-9])")
+_ABBREV = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Inc|Ltd|Co|Corp|No|vs|U\.S|U\.K|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul"
+    r"|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
+)
+_WEAK_ENDINGS = {
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "as", "that", "which", "who", "whose", "its", "their", "his", "her", "our", "is",
+    "are", "was", "were", "has", "have", "had", "be", "been", "into", "over", "under", "than",
+    "after", "before", "while", "amid", "about", "across", "against", "between", "this", "these",
+    "those", "it", "they", "we", "not", "no", "so", "if", "will", "would", "can", "could",
+    "should", "may", "might", "must", "also", "more", "most", "such", "up", "out", "per", "via",
+}
+
+
+def decode_bytes(data: bytes, name: str = "<input>") -> str:
+    """Decode a raw file: UTF-8 (with or without BOM) first, else the charset-normalizer
+    best guess (cp1252, Latin-1, ...). Binary data is refused with a clear error."""
+    if not data.strip():
+        raise BriefingsError(f"{name}: file is empty")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise BriefingsError(f"{name}: looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise BriefingsError(f"{name}: looks like a binary file, not text")
+    text = str(best)
+    if len(_BINARY_CONTROL.findall(text[:8192])) > 8:
+        raise BriefingsError(f"{name}: looks like a binary file, not text")
+    return text
+
+
+def normalise_text(text: str) -> str:
+    """BOM stripped, line endings LF, NFC, trailing whitespace per line removed."""
+    text = text.lstrip("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = _BINARY_CONTROL.sub("", text)
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def collapse(text: str) -> str:
+    """One line, single spaces."""
+    return _WS.sub(" ", " ".join(text.split())).strip()
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences, keeping abbreviations such as 'Dr.' and 'U.S.' intact."""
+    parts = _SENTENCE_END.split(collapse(text))
+    out: list[str] = []
+    for part in parts:
+        if out and _ABBREV.search(out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return [p for p in out if p]
+
+
+def _trim_words(words: list[str]) -> list[str]:
+    while len(words) > 3 and words[-1].lower().strip(",;:-\u2013\u2014") in _WEAK_ENDINGS:
+        words = words[:-1]
+    return words
+
+
+def headline_from_lede(body: str, limit: int = MAX_HEADLINE) -> str:
+    """A readable headline under `limit` characters derived from the first sentence.
+
+    Prefers the main clause (cut at a comma, dash or 'as/while/after' clause), then
+    trims to a word boundary that does not end on a function word, and never adds
+    an ellipsis mid-phrase.
+    """
+    first = sentences(body)[0] if body.strip() else ""
+    first = first.rstrip(" .!?;:")
+    if not first:
+        return "Untitled briefing"
+    if len(first) <= limit:
+        return _capitalise(first)
+    clause_breaks = re.compile(
+        r",\s+(?:which|who|as|while|after|amid|with|raising|citing|according|saying|"
+        r"following|including|targeting|prompting|marking|in a|in an)\b|\s[\u2013\u2014-]\s|;\s|:\s|,\s"
+    )
+    best = ""
+    for match in clause_breaks.finditer(first):
+        if match.start() > limit:
+            break
+        if match.start() >= 30:
+            best = first[: match.start()]
+    if not best:
+        words = first[: limit + 1].split(" ")
+        if len(first) > limit:
+            words = words[:-1]
+        best = " ".join(_trim_words(words))
+    else:
+        best = " ".join(_trim_words(best.split(" ")))
+    return _capitalise(best.rstrip(" ,;:-\u2013\u2014"))
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def summarise(body: str, limit: int = MAX_SUMMARY) -> str:
+    """First sentences of the body, whole sentences only, within `limit` characters."""
+    out = ""
+    for sentence in sentences(body):
+        candidate = f"{out} {sentence}".strip()
+        if len(candidate) > limit:
+            break
+        out = candidate
+    if not out:
+        words = collapse(body)[:limit].split(" ")
+        out = " ".join(_trim_words(words[:-1] if len(words) > 1 else words)).rstrip(",;:") + "\u2026"
+    return out
+
+
+def fingerprint_text(text: str) -> str:
+    """Text reduced for identity: case, punctuation, quotes and spacing folded."""
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def make_id(body: str) -> str:
+    """Stable 12-hex-digit id of an article's normalised text."""
+    return hashlib.sha1(fingerprint_text(body).encode("utf-8")).hexdigest()[:12]
+
+
+def make_slug(title: str) -> str:
+    slug = slugify(title, max_length=MAX_SLUG, word_boundary=True, save_order=True)
+    return slug or "briefing"

@@ -26,7 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"briefings {__version__}")
     sub = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
     for verb in VERBS:
-        module = importlib.import_module(f".commands.{verb.replace('eval', 'evaluate')}", __package__)
+        module = importlib.import_module(
+            f".commands.{verb.replace('eval', 'evaluate')}", __package__
+        )
         module.register(sub)
     return parser
 

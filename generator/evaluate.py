@@ -139,11 +139,15 @@ def _score_item(
         check(report.source, "source", c.source == label["source"], label["source"], c.source)
     want_date = label.get("date") or captured
     if want_date:
-        want = want_date if isinstance(want_date, dt.date) else dt.date.fromisoformat(str(want_date))
+        want = (
+            want_date if isinstance(want_date, dt.date) else dt.date.fromisoformat(str(want_date))
+        )
         check(report.date, "date", c.date == want, want.isoformat(), c.date.isoformat())
     if label.get("title"):
         check(report.title, "title", a.title == label["title"], repr(label["title"]), repr(a.title))
     if label.get("on_topic", True):
         check(report.on_topic_kept, "on-topic item held back", c.on_topic, "on-topic", "off-topic")
     else:
-        check(report.off_topic_recall, "off-topic item kept", not c.on_topic, "off-topic", "on-topic")
+        check(
+            report.off_topic_recall, "off-topic item kept", not c.on_topic, "off-topic", "on-topic"
+        )

@@ -90,7 +90,11 @@ def front_matter_yaml(briefing: Briefing) -> str:
     for key in ("date", "captured"):
         data[key] = dt.date.fromisoformat(data[key])
     return yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000,
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=10_000,
         default_flow_style=None,
     )
 
@@ -124,10 +128,12 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, dict[
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise PageError([Problem(path, line, f"front-matter is not valid YAML: {problem}")]) from exc
+        raise PageError(
+            [Problem(path, line, f"front-matter is not valid YAML: {problem}")]
+        ) from exc
     if not isinstance(meta, dict):
         raise PageError([Problem(path, 2, "front-matter must be a mapping of keys to values")])
-    return meta, text[match.end():].lstrip("\n"), _key_lines(node, 2)
+    return meta, text[match.end() :].lstrip("\n"), _key_lines(node, 2)
 
 
 def parse_page(text: str, path: str, vocab: Vocabulary | None = None) -> Page:

@@ -20,7 +20,9 @@ from .readers import RawItem, ReadProblem, read_text
 from .text import headline_from_lede, make_id, make_slug, normalise_text, summarise
 from .vocab import Vocabulary
 
-CAPTURED_HEADER = re.compile(r"\A\s*captured\s*[:=]\s*(\d{4}-\d{2}-\d{2})\s*(?:\n|\Z)", re.IGNORECASE)
+CAPTURED_HEADER = re.compile(
+    r"\A\s*captured\s*[:=]\s*(\d{4}-\d{2}-\d{2})\s*(?:\n|\Z)", re.IGNORECASE
+)
 LOW_CONFIDENCE = 0.35
 
 
@@ -82,7 +84,9 @@ class Article:
         c = self.classification
         reasons = self.review_reasons()
         if not self.on_topic:
-            reasons = ["off-topic: " + ", ".join(e.cue for e in c.evidence if e.label == "off-topic")[:150]]
+            reasons = [
+                "off-topic: " + ", ".join(e.cue for e in c.evidence if e.label == "off-topic")[:150]
+            ]
         return Briefing(
             id=self.id,
             slug=slug or self.slug,
@@ -124,7 +128,7 @@ def split_captured_header(text: str) -> tuple[dt.date | None, str]:
         day = dt.date.fromisoformat(match.group(1))
     except ValueError as exc:
         raise BriefingsError(f"line 1: capture date {match.group(1)!r} is not a real date") from exc
-    return day, "\n" * text[: match.end()].count("\n") + text[match.end():]
+    return day, "\n" * text[: match.end()].count("\n") + text[match.end() :]
 
 
 def parse_text(

@@ -23,12 +23,78 @@ _ABBREV = re.compile(
     r"|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
 )
 _WEAK_ENDINGS = {
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
-    "from", "as", "that", "which", "who", "whose", "its", "their", "his", "her", "our", "is",
-    "are", "was", "were", "has", "have", "had", "be", "been", "into", "over", "under", "than",
-    "after", "before", "while", "amid", "about", "across", "against", "between", "this", "these",
-    "those", "it", "they", "we", "not", "no", "so", "if", "will", "would", "can", "could",
-    "should", "may", "might", "must", "also", "more", "most", "such", "up", "out", "per", "via",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "as",
+    "that",
+    "which",
+    "who",
+    "whose",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "be",
+    "been",
+    "into",
+    "over",
+    "under",
+    "than",
+    "after",
+    "before",
+    "while",
+    "amid",
+    "about",
+    "across",
+    "against",
+    "between",
+    "this",
+    "these",
+    "those",
+    "it",
+    "they",
+    "we",
+    "not",
+    "no",
+    "so",
+    "if",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "also",
+    "more",
+    "most",
+    "such",
+    "up",
+    "out",
+    "per",
+    "via",
 }
 
 
@@ -86,12 +152,111 @@ def _trim_words(words: list[str]) -> list[str]:
     return words
 
 
+_BREAK_BEFORE = {
+    "as",
+    "to",
+    "with",
+    "for",
+    "by",
+    "after",
+    "amid",
+    "over",
+    "under",
+    "while",
+    "following",
+    "including",
+    "which",
+    "who",
+    "that",
+    "and",
+    "but",
+    "despite",
+    "via",
+    "across",
+    "against",
+    "through",
+    "from",
+    "on",
+    "in",
+    "at",
+    "into",
+    "than",
+    "because",
+    "since",
+    "before",
+    "where",
+    "when",
+    "whose",
+    "according",
+    "of",
+    "—",
+    "–",
+    "-",
+}
+_MIN_HEADLINE = 35
+_NEEDS_OF = {
+    "part",
+    "one",
+    "some",
+    "many",
+    "most",
+    "all",
+    "none",
+    "number",
+    "lot",
+    "series",
+    "range",
+    "set",
+    "kind",
+    "type",
+    "lack",
+    "use",
+    "rest",
+    "end",
+    "start",
+    "head",
+    "member",
+    "members",
+    "each",
+    "both",
+    "any",
+    "out",
+    "because",
+    "instead",
+    "ahead",
+    "regardless",
+    "capable",
+}
+
+
+def _cut_score(words: list[str], i: int, limit: int) -> float | None:
+    """Score cutting the sentence before words[i]; None when the cut is not acceptable."""
+    prefix = " ".join(words[:i]).rstrip(",;:")
+    if len(prefix) > limit or len(prefix) < _MIN_HEADLINE:
+        return None
+    last = words[i - 1].lower().strip(",;:")
+    if last in _WEAK_ENDINGS or last.endswith(("'s", "\u2019s")):
+        return None
+    if prefix.count("(") != prefix.count(")") or prefix.count('"') % 2:
+        return None
+    following = words[i].lower().strip("\"'\u2018\u201c(")
+    if following in ("and", "or") and last.endswith("ing"):
+        return None
+    if following == "of" and last in _NEEDS_OF:
+        return None
+    if words[i - 1].endswith(","):
+        return len(prefix) - 10.0
+    if following in _BREAK_BEFORE or (following.endswith("ing") and len(following) > 5):
+        return len(prefix) + 15.0
+    return None
+
+
 def headline_from_lede(body: str, limit: int = MAX_HEADLINE) -> str:
     """A readable headline under `limit` characters derived from the first sentence.
 
-    Prefers the main clause (cut at a comma, dash or 'as/while/after' clause), then
-    trims to a word boundary that does not end on a function word, and never adds
-    an ellipsis mid-phrase.
+    A sentence that fits is used whole. A longer one is cut at the phrase boundary
+    (before a preposition, conjunction or participle, or at a comma) that keeps the
+    most words without ending on a function word; never an ellipsis mid-phrase.
     """
     first = sentences(body)[0] if body.strip() else ""
     first = first.rstrip(" .!?;:")
@@ -99,24 +264,19 @@ def headline_from_lede(body: str, limit: int = MAX_HEADLINE) -> str:
         return "Untitled briefing"
     if len(first) <= limit:
         return _capitalise(first)
-    clause_breaks = re.compile(
-        r",\s+(?:which|who|as|while|after|amid|with|raising|citing|according|saying|"
-        r"following|including|targeting|prompting|marking|in a|in an)\b|\s[\u2013\u2014-]\s|;\s|:\s|,\s"
-    )
-    best = ""
-    for match in clause_breaks.finditer(first):
-        if match.start() > limit:
+    words = first.split(" ")
+    scored = [
+        (s, i) for i in range(1, len(words)) if (s := _cut_score(words, i, limit)) is not None
+    ]
+    if scored:
+        _score, cut = max(scored)
+        return _capitalise(" ".join(words[:cut]).rstrip(" ,;:-\u2013\u2014"))
+    kept: list[str] = []
+    for word in words:
+        if len(" ".join([*kept, word])) > limit:
             break
-        if match.start() >= 30:
-            best = first[: match.start()]
-    if not best:
-        words = first[: limit + 1].split(" ")
-        if len(first) > limit:
-            words = words[:-1]
-        best = " ".join(_trim_words(words))
-    else:
-        best = " ".join(_trim_words(best.split(" ")))
-    return _capitalise(best.rstrip(" ,;:-\u2013\u2014"))
+        kept.append(word)
+    return _capitalise(" ".join(_trim_words(kept)).rstrip(" ,;:-\u2013\u2014"))
 
 
 def _capitalise(text: str) -> str:
@@ -133,7 +293,9 @@ def summarise(body: str, limit: int = MAX_SUMMARY) -> str:
         out = candidate
     if not out:
         words = collapse(body)[:limit].split(" ")
-        out = " ".join(_trim_words(words[:-1] if len(words) > 1 else words)).rstrip(",;:") + "\u2026"
+        out = (
+            " ".join(_trim_words(words[:-1] if len(words) > 1 else words)).rstrip(",;:") + "\u2026"
+        )
     return out
 
 

@@ -49,6 +49,12 @@ class OffTopicDef(BaseModel):
     cues: dict[str, float] = Field(default_factory=dict)
     digital_cues: dict[str, float] = Field(default_factory=dict)
     threshold: float = 1.0
+    digital_min: float = Field(
+        default=2.0, description="digital-cue score that keeps an item in whatever else it is about"
+    )
+    digital_ratio: float = Field(
+        default=0.25, description="...or this share of the off-topic score, whichever is larger"
+    )
 
 
 class TaxonomyFile(BaseModel):
@@ -66,15 +72,39 @@ class BlocDef(BaseModel):
     members: list[str] = Field(default_factory=list)
 
 
+class AmbiguousDef(BaseModel):
+    """A place name that is also something else (a person, a US state, a word)."""
+
+    model_config = ConfigDict(extra="forbid")
+    cues: list[str] = Field(
+        default_factory=list, description="words anywhere in the item that confirm the place"
+    )
+    otherwise: str | None = Field(
+        default=None, description="region code it means when unconfirmed (Georgia -> US)"
+    )
+
+
+class RegionCues(BaseModel):
+    """Words around a place name that make it what the story is about, with weights."""
+
+    model_config = ConfigDict(extra="forbid")
+    before: dict[str, float] = Field(default_factory=dict, description="'police in' + X")
+    after: dict[str, float] = Field(default_factory=dict, description='X + "\'s government"')
+
+
 class RegionsFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
     blocs: dict[str, BlocDef]
     aliases: dict[str, str] = Field(
         default_factory=dict, description="extra name -> ISO alpha-2 or bloc code"
     )
-    ambiguous: dict[str, list[str]] = Field(
-        default_factory=dict,
-        description="word -> context cues that must appear nearby for it to count as a place",
+    demonyms: dict[str, str] = Field(
+        default_factory=dict, description="extra adjective -> code ('British' -> GB)"
+    )
+    ambiguous: dict[str, AmbiguousDef] = Field(default_factory=dict)
+    cues: RegionCues = Field(default_factory=RegionCues)
+    city_min_population: int = Field(
+        default=500_000, description="cities at least this large name their country"
     )
     ignore: list[str] = Field(
         default_factory=list, description="names that are never places (e.g. 'Jordan Peterson')"
@@ -226,7 +256,12 @@ def load_vocabulary(content_dir: Path) -> Vocabulary:
     """Read and validate the four vocabulary files under ``content_dir/_data``."""
     data_dir = Path(content_dir) / DATA_DIR
     paths = tuple(data_dir / name for name in FILES)
-    models: tuple[type[BaseModel], ...] = (TaxonomyFile, RegionsFile, OrganisationsFile, SourcesFile)
+    models: tuple[type[BaseModel], ...] = (
+        TaxonomyFile,
+        RegionsFile,
+        OrganisationsFile,
+        SourcesFile,
+    )
     parsed = [_validate(m, p, _load_yaml(p)) for m, p in zip(models, paths, strict=True)]
     vocab = Vocabulary(*parsed, paths=paths)
     if vocab.taxonomy.default_topic not in vocab.taxonomy.topics:

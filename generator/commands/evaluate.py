@@ -26,13 +26,22 @@ THRESHOLDS = {
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("eval", help="score parsing and classification against labelled raw files")
-    p.add_argument("labels", type=Path, metavar="LABELS.yaml",
-                   help="labels in the form of truth.yaml; raw files are found beside it")
+    p.add_argument(
+        "labels",
+        type=Path,
+        metavar="LABELS.yaml",
+        help="labels in the form of truth.yaml; raw files are found beside it",
+    )
     p.add_argument("--raw-dir", type=Path, metavar="DIR", help="where the raw files are")
     p.add_argument("--json", action="store_true", help="print the metrics as JSON")
     for option, (_key, label) in THRESHOLDS.items():
-        p.add_argument("--" + option.replace("_", "-"), type=float, default=0.0, metavar="X",
-                       help=f"exit 1 when {label} is below X (0..1)")
+        p.add_argument(
+            "--" + option.replace("_", "-"),
+            type=float,
+            default=0.0,
+            metavar="X",
+            help=f"exit 1 when {label} is below X (0..1)",
+        )
     add_content_option(p)
     p.set_defaults(run=run)
 
@@ -67,8 +76,12 @@ def run(args: argparse.Namespace) -> int:
         score_file(report, str(name), articles, file_labels)
     metrics = report.metrics()
     if args.json:
-        json.dump({"metrics": metrics, "misses": [vars(m) for m in report.misses]}, sys.stdout,
-                  indent=2, ensure_ascii=False)
+        json.dump(
+            {"metrics": metrics, "misses": [vars(m) for m in report.misses]},
+            sys.stdout,
+            indent=2,
+            ensure_ascii=False,
+        )
         sys.stdout.write("\n")
     else:
         for miss in report.misses:

@@ -15,7 +15,9 @@ TOP = 5
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("explain", help="show which words decided each item's regions, topic, status")
+    p = sub.add_parser(
+        "explain", help="show which words decided each item's regions, topic, status"
+    )
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--captured", type=capture_date, metavar="YYYY-MM-DD")
     p.add_argument("--format", dest="fmt", metavar="NAME", help="force a reader (default: detect)")
@@ -39,7 +41,9 @@ def _scores(scores: dict[str, float]) -> list[tuple[str, float]]:
 def explain_article(article: Article) -> list[str]:
     c = article.classification
     lines = [f"line {article.item.line}: {article.title}"]
-    lines.append(f"  source: {c.source}   date: {c.date}{' (capture date)' if c.date_guessed else ''}")
+    lines.append(
+        f"  source: {c.source}   date: {c.date}{' (capture date)' if c.date_guessed else ''}"
+    )
     lines.append(f"  regions: {', '.join(c.regions)} (confidence {c.region_confidence:.2f})")
     for code, score in _scores(c.region_scores):
         lines.append(f"    {code:<14} {score:6.2f}  {_cues(c.evidence, code)}")
@@ -62,7 +66,9 @@ def explain_article(article: Article) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     vocab = vocabulary(args.content)
     result = parse_text(read_raw(args.file), vocab, args.captured, args.fmt)
-    print(f"{args.file}: {len(result.articles)} items ({result.format}, captured {result.captured})")
+    print(
+        f"{args.file}: {len(result.articles)} items ({result.format}, captured {result.captured})"
+    )
     for problem in result.problems:
         print(f"{args.file}:{problem.line}: warning: {problem.message}")
     for article in result.articles:

@@ -15,8 +15,12 @@ from .common import add_content_option, capture_date, read_raw, vocabulary
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("parse", help="split and classify raw digests; writes nothing")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    p.add_argument("--captured", type=capture_date, metavar="YYYY-MM-DD",
-                   help="capture date (default: the file's 'Captured:' header line)")
+    p.add_argument(
+        "--captured",
+        type=capture_date,
+        metavar="YYYY-MM-DD",
+        help="capture date (default: the file's 'Captured:' header line)",
+    )
     p.add_argument("--format", dest="fmt", metavar="NAME", help="force a reader (default: detect)")
     p.add_argument("--json", action="store_true", help="print a JSON array of articles")
     add_content_option(p)
@@ -31,7 +35,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             result = parse_text(read_raw(path), vocab, args.captured, args.fmt)
         except BriefingsError as exc:
-            raise BriefingsError(f"{path}: {exc}" if not str(exc).startswith(str(path)) else str(exc)) from exc
+            raise BriefingsError(
+                f"{path}: {exc}" if not str(exc).startswith(str(path)) else str(exc)
+            ) from exc
         for problem in result.problems:
             print(f"{path}:{problem.line}: warning: {problem.message}", file=sys.stderr)
         if not result.articles:
@@ -42,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
             data["format"] = result.format
             out.append(data)
         if not args.json:
-            print(f"{path}: {len(result.articles)} articles ({result.format}, captured {result.captured})")
+            count = len(result.articles)
+            print(f"{path}: {count} articles ({result.format}, captured {result.captured})")
             for a in result.articles:
                 c = a.classification
                 print(f"  {c.date} {c.region:<6} {c.topic:<28} {a.status().value:<9} {a.title}")

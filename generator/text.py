@@ -194,6 +194,10 @@ _BREAK_BEFORE = {
     "-",
 }
 _MIN_HEADLINE = 35
+_ADJECTIVE_ENDS = (
+    "al", "ar", "ive", "ous", "ful", "ic", "able", "ible", "less", "ent", "ant", "ary", "ory",
+    "new", "big", "top", "fast", "key", "own", "ed", "est", "er",
+)
 _NEEDS_OF = {
     "part",
     "one",
@@ -246,8 +250,10 @@ def _cut_score(words: list[str], i: int, limit: int) -> float | None:
         return None
     if words[i - 1].endswith(","):
         return len(prefix) - 10.0
-    if following in _BREAK_BEFORE or (following.endswith("ing") and len(following) > 5):
+    if following in _BREAK_BEFORE:
         return len(prefix) + 15.0
+    if following.endswith("ing") and len(following) > 5 and not last.endswith(_ADJECTIVE_ENDS):
+        return len(prefix) + 5.0
     return None
 
 

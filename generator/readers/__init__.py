@@ -8,7 +8,7 @@ a message naming the formats tried.
 from __future__ import annotations
 
 from ..errors import BriefingsError
-from .base import RawItem, ReadProblem, Reader, ReadResult
+from .base import RawItem, Reader, ReadProblem, ReadResult
 
 __all__ = ["RawItem", "ReadProblem", "ReadResult", "Reader", "READERS", "read_text", "formats"]
 
@@ -48,7 +48,9 @@ def read_text(text: str, fmt: str | None = None) -> ReadResult:
         if fmt not in by_name:
             raise BriefingsError(f"unknown format {fmt!r}; known formats: {', '.join(by_name)}")
         return by_name[fmt].read(text)
-    scored = sorted(((r.sniff(text), i, r) for i, r in enumerate(readers())), key=lambda s: (-s[0], s[1]))
+    scored = sorted(
+        ((r.sniff(text), i, r) for i, r in enumerate(readers())), key=lambda s: (-s[0], s[1])
+    )
     best_score, _, best = scored[0]
     if best_score < MIN_CONFIDENCE:
         raise BriefingsError(

@@ -9,6 +9,8 @@ silently dropped.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -43,10 +45,15 @@ class ReadProblem:
 
 @dataclass(frozen=True)
 class ReadResult:
+    """Items of one raw text. `captured` is a capture date the format itself carries
+    (an e-mail's Date header), or None; `default_source` names the publisher of items
+    that name none (an e-mail's sender), or None."""
+
     format: str
     items: list[RawItem]
     problems: list[ReadProblem] = field(default_factory=list)
     default_source: str | None = None
+    captured: dt.date | None = None
 
 
 class Reader(Protocol):
@@ -58,3 +65,19 @@ class Reader(Protocol):
     def sniff(self, text: str) -> float: ...
 
     def read(self, text: str) -> ReadResult: ...
+
+
+@dataclass
+class TextReader:
+    """A `Reader` made of a format's two module-level functions."""
+
+    name: str
+    description: str
+    sniff_text: Callable[[str], float]
+    read_text: Callable[[str], ReadResult]
+
+    def sniff(self, text: str) -> float:
+        return self.sniff_text(text)
+
+    def read(self, text: str) -> ReadResult:
+        return self.read_text(text)

@@ -1,0 +1,277 @@
+"""Line and paragraph helpers shared by the readers. All pure and linear in the input.
+
+Readers see text already normalised (LF line ends, no BOM, no trailing spaces), but
+every helper here also tolerates text that is not, so that no reader can raise on
+arbitrary input. No pattern here can backtrack catastrophically: each is a sequence of
+bounded or possessive pieces applied to one short line at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .base import RawItem
+
+SNIFF_LIMIT = 1_000_000
+"""Readers sniff the first megabyte: enough to recognise a format, cheap on 50 MB."""
+
+_SENTENCE_END = frozenset(".!?\u2026")
+CLOSERS = frozenset("\"'\u2019\u201d)]\u00bb")
+_OPENERS = "\"'\u2018\u201c(\u00ab["
+_BULLET = re.compile(r"[-*\u2022\u25aa\u2013\u2014]\s|\d{1,3}[.)]\s")
+_RULE = re.compile(r"[-=*_~#\u2022\u2014\u2013\u00b7. ]{3,}")
+_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+_URL = re.compile(r"https?://[^\s<>\"'\u201c\u201d]+")
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:mon|tue(?:s)?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_TIME = r"(?:,?\s(?:at\s)?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?:\s[A-Z]{2,5})?)?"
+DATE = re.compile(
+    rf"(?:{_WEEKDAY},?\s)?"
+    r"(?:"
+    r"\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    rf"|{_DAY}\s{_MONTH},?\s\d{{4}}{_TIME}"
+    rf"|{_MONTH}\s{_DAY},?\s\d{{4}}{_TIME}"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{4}"
+    rf"|{_DAY}\s{_MONTH}(?![a-z])"
+    rf"|{_MONTH}\s{_DAY}(?![\d:])"
+    r"|(?:\d{1,3}|an?|one)\s(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
+    r"\sago"
+    r"|\d{1,3}\s?[smhdw]\sago"
+    r"|yesterday|today|just\snow"
+    r")\b",
+    re.IGNORECASE,
+)
+RELATIVE_TIME = re.compile(
+    r"(?:(?:\d{1,3}|an?|one)\s(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
+    r"|\d{1,3}\s?[smhdw])\sago|yesterday|just\snow",
+    re.IGNORECASE,
+)
+_META_LABEL = re.compile(
+    r"^(?:source|sources|outlet|publisher|published(?:\son)?|posted(?:\son)?|updated|date|via"
+    r"|from|by)\b\s?:?\s*",
+    re.IGNORECASE,
+)
+_META_GLUE = "|,:;/()[]-\u2013\u2014\u00b7\u2022"
+_META_SPLIT = re.compile(r"\s[-\u2013\u2014|/\u00b7\u2022]\s|[|\u00b7\u2022,()\u2013\u2014]")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def word_spans(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, folded word) for every word of a line."""
+    return [
+        (m.start(), m.end(), m.group(0).lower().replace("\u2019", "'"))
+        for m in _WORD.finditer(line)
+    ]
+
+
+def fold(text: str) -> str:
+    """Lower-case words only: quotes, punctuation and spacing differences folded away."""
+    return " ".join(w.lower().replace("\u2019", "'") for w in _WORD.findall(text))
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines without their line ends, tolerant of CR and CRLF, trailing spaces removed."""
+    return [line.rstrip() for line in text.lstrip("\ufeff").splitlines()]
+
+
+def ends_sentence(line: str) -> bool:
+    s = line.rstrip()
+    while s and s[-1] in CLOSERS:
+        s = s[:-1]
+    return bool(s) and s[-1] in _SENTENCE_END
+
+
+def starts_lower(text: str) -> bool:
+    s = text.lstrip().lstrip(_OPENERS)
+    return bool(s) and s[0].islower()
+
+
+def is_rule(line: str) -> bool:
+    """A separator drawn with punctuation: ---, ***, ===, * * *, ___."""
+    s = line.strip()
+    return len(s) >= 3 and _RULE.fullmatch(s) is not None and len(set(s) - {" "}) <= 2
+
+
+def is_bullet(line: str) -> bool:
+    return _BULLET.match(line.lstrip()) is not None
+
+
+def first_url(text: str) -> str | None:
+    match = _URL.search(text)
+    return match.group(0).rstrip(".,;:!?)]}>") if match else None
+
+
+def is_prose(line: str) -> bool:
+    """A line of running text: a sentence of five words or more, or a long line."""
+    n = len(words(line))
+    return n >= 12 or (n >= 5 and ends_sentence(line))
+
+
+def looks_like_headline(line: str) -> bool:
+    """Short, capitalised, not a finished sentence, not a link or a rule."""
+    s = line.strip().lstrip(_OPENERS)
+    n = len(words(s))
+    if not (2 <= n <= 25) or len(s) > 220 or not (s[:1].isupper() or s[:1].isdigit()):
+        return False
+    if _URL.search(s) or is_rule(s):
+        return False
+    return not s.endswith((".", ",", ";", ":")) or s.endswith("...")
+
+
+def _wrap_width(block: Sequence[str]) -> int:
+    """The column a hard-wrapped block was wrapped at, or 0 when it is not hard-wrapped."""
+    if len(block) < 3:
+        return 0
+    width = max(len(line) for line in block)
+    if not 40 <= width <= 100:
+        return 0
+    body = block[:-1]
+    full = sum(1 for line in body if len(line) >= 0.6 * width)
+    open_ended = sum(1 for line in body if not ends_sentence(line))
+    return width if full >= 0.8 * len(body) and open_ended * 2 >= len(body) else 0
+
+
+def _joins(prev: str, nxt: str, width: int) -> bool:
+    if is_bullet(nxt) or is_rule(nxt) or is_rule(prev):
+        return False
+    if width:
+        return len(prev) >= 0.6 * width
+    return not ends_sentence(prev) and starts_lower(nxt)
+
+
+def _join(prev: str, nxt: str) -> str:
+    if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and starts_lower(nxt):
+        return prev + nxt
+    return f"{prev} {nxt}"
+
+
+def paragraphs(lines: Iterable[str]) -> list[str]:
+    """Paragraphs of a run of lines: blank lines separate them, hard-wrapped lines are
+    re-joined (a line that does not end a sentence followed by one that starts in lower
+    case; or every line of a block wrapped at a fixed width). Words are kept exactly."""
+    out: list[str] = []
+    block: list[str] = []
+    for raw in [*lines, ""]:
+        line = " ".join(raw.split())
+        if line:
+            block.append(line)
+            continue
+        width = _wrap_width(block)
+        joined: list[str] = []
+        for part in block:
+            if joined and _joins(joined[-1], part, width):
+                joined[-1] = _join(joined[-1], part)
+            else:
+                joined.append(part)
+        out.extend(joined)
+        block = []
+    return out
+
+
+def body_of(lines: Iterable[str]) -> str:
+    return "\n\n".join(paragraphs(lines))
+
+
+def starts_mid_sentence(body: str, title: str | None = None) -> bool:
+    """True when the first sentence was cut: it starts in lower case or with punctuation,
+    or (on a scraped page) it starts with words the headline has further along, the
+    scraper having dropped the sentence up to that point."""
+    s = body.lstrip()
+    if not s:
+        return False
+    if starts_lower(s) or s[0] in ",;:)]\u2026" or s.startswith("..."):
+        return True
+    if not title:
+        return False
+    head = fold(title).split()
+    lead = fold(s[:200]).split()[:3]
+    if len(lead) < 3 or len(head) < 4:
+        return False
+    return any(head[i : i + 3] == lead for i in range(1, len(head) - 2))
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What an outlet/date line says: "Reuters — 12 March 2026", "Source: AP | 2026-03-12"."""
+
+    source: str | None
+    dateline: str | None
+
+
+def parse_meta_line(line: str) -> Meta | None:
+    """Read a line naming an outlet and a date, or None when the line is anything else."""
+    s = line.strip()
+    if not s or len(s) > 140 or len(words(s)) > 16:
+        return None
+    match = DATE.search(s)
+    if match is None:
+        return None
+    dateline = match.group(0).strip()
+    before, after = s[: match.start()].rstrip(), s[match.end() :].lstrip()
+    if before and before[-1] not in _META_GLUE and not _META_LABEL.fullmatch(before):
+        return None
+    if after and after[0] not in _META_GLUE:
+        return None
+    rest = f"{before} | {after}"
+    parts = [p.strip(" .:-") for p in _META_SPLIT.split(rest)]
+    names: list[str] = []
+    author = False
+    for part in parts:
+        label = _META_LABEL.match(part)
+        if label:
+            author = author or label.group(0).strip().lower().startswith("by")
+            part = part[label.end() :].strip(" .:-")
+        if not part:
+            continue
+        if not _name_like(part):
+            return None
+        names.append(part)
+    if author and len(names) == 1:
+        return Meta(None, dateline)
+    return Meta(names[-1] if names else None, dateline)
+
+
+def _name_like(part: str) -> bool:
+    ws = words(part)
+    if not 1 <= len(ws) <= 7 or len(part) > 70 or _URL.search(part):
+        return False
+    if part[-1:] in "!?":
+        return False
+    return part[:1].isupper() or part[:1].isdigit() or "." in part
+
+
+def preview(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "\u2026"
+
+
+def make_item(
+    lines: Sequence[str],
+    line: int,
+    title: str | None = None,
+    source: str | None = None,
+    source_url: str | None = None,
+    dateline: str | None = None,
+    scraped: bool = False,
+) -> RawItem:
+    """An item from its body lines; `scraped` lets a headline tell a cut first sentence."""
+    body = body_of(lines)
+    return RawItem(
+        body=body,
+        line=line,
+        title=title,
+        source=source,
+        source_url=source_url,
+        dateline=dateline,
+        lede_cut=starts_mid_sentence(body, title if scraped else None),
+    )

@@ -1,0 +1,248 @@
+"""Digest: items separated by a line that recurs between them.
+
+The separator is found, not known in advance: the line, or the near-identical lines,
+that recur at least twice and read like a call to action ("Would you like to learn more
+about ...? If so, ask our ... chatbot!"); failing that, a drawn rule (---, * * *) that
+recurs. Wording variants count as the same separator when most of their words agree,
+so commas, smart quotes, "tech, and", a reworded question all match. A separator glued
+to the end or start of an item's line is cut out of it.
+
+Items usually have no headline (title None); their lines are paragraphs. When most
+items open with a headline line followed by prose, those lines become titles. An
+outlet/date line at the top of an item gives its source and dateline.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .base import RawItem, ReadProblem, ReadResult, TextReader
+from .common import (
+    CLOSERS,
+    SNIFF_LIMIT,
+    ends_sentence,
+    fold,
+    is_prose,
+    is_rule,
+    looks_like_headline,
+    make_item,
+    parse_meta_line,
+    preview,
+    split_lines,
+    word_spans,
+    words,
+)
+
+CTA_STEMS = (
+    "learn", "read", "subscrib", "sign", "follow", "ask", "click", "join", "share", "download",
+    "register", "visit", "explore", "discover", "contact", "chatbot", "newsletter", "podcast",
+    "tap", "donate", "forward", "listen", "find", "try",
+)  # fmt: skip
+ADDRESS = frozenset({"you", "your", "you're", "our", "us", "we", "we're"})
+MAX_SEPARATOR_WORDS = 40
+SIMILAR = 0.7
+HEADLINE_SHARE = 0.6
+
+Numbered = list[tuple[int, str]]
+
+
+def cta_score(line: str) -> int:
+    """0-3: how much a line reads like a call to action (a question or exclamation,
+    addressing the reader, a verb such as learn/subscribe/ask)."""
+    ws = fold(line).split()
+    if not 3 <= len(ws) <= MAX_SEPARATOR_WORDS:
+        return 0
+    punct = "?" in line or "!" in line
+    address = any(w in ADDRESS for w in ws)
+    verb = any(w.startswith(CTA_STEMS) for w in ws)
+    return int(punct) + int(address) + int(verb)
+
+
+def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+@dataclass
+class Separator:
+    """The recurring line: its words, or a drawn rule when `tokens` is empty."""
+
+    tokens: frozenset[str] = field(default_factory=frozenset)
+    count: int = 0
+    score: int = 0
+
+    @property
+    def rule(self) -> bool:
+        return not self.tokens
+
+    def matches(self, line: str) -> bool:
+        if self.rule:
+            return is_rule(line)
+        if cta_score(line) < 2:
+            return False
+        toks = frozenset(fold(line).split())
+        return len(toks) <= 2 * len(self.tokens) and _similarity(toks, self.tokens) >= SIMILAR
+
+    def split_glued(self, line: str) -> tuple[str, str] | None:
+        """(before, after) when the separator sits inside a longer line of an item."""
+        if self.rule:
+            return None
+        spans = word_spans(line)
+        n = len(self.tokens)
+        if len({w for *_, w in spans} & self.tokens) < SIMILAR * n:
+            return None
+        for i, (start, _, word) in enumerate(spans):
+            if word not in self.tokens or (
+                i and not ends_sentence(line[max(0, start - 4) : start])
+            ):
+                continue
+            for size in range(min(n + 4, len(spans) - i), max(2, n - 4), -1):
+                window = frozenset(w for *_, w in spans[i : i + size])
+                shared = len(window & self.tokens)
+                if shared < SIMILAR * n:
+                    break
+                cut = _after_terminal(line, spans[i + size - 1][1])
+                if cut is not None and shared >= SIMILAR * len(window):
+                    return line[:start].rstrip(), line[cut:].lstrip()
+        return None
+
+
+def _after_terminal(line: str, end: int) -> int | None:
+    """Index just past the ?, ! or . (and closing quotes) that ends a word at `end`."""
+    k = end
+    while k < len(line) and k < end + 2 and line[k] in CLOSERS:
+        k += 1
+    if k >= len(line) or line[k] not in "?!.":
+        return None
+    k += 1
+    while k < len(line) and line[k] in CLOSERS:
+        k += 1
+    return k
+
+
+def find_separator(lines: list[str]) -> Separator | None:
+    """The most frequent recurring call-to-action line (fuzzy), else a recurring rule."""
+    counts: Counter[str] = Counter()
+    scores: dict[str, int] = {}
+    rules = 0
+    for line in lines:
+        if is_rule(line):
+            rules += 1
+        elif (score := cta_score(line)) >= 2:
+            key = fold(line)
+            counts[key] += 1
+            scores[key] = max(score, scores.get(key, 0))
+    clusters: list[Separator] = []
+    for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:50]:
+        toks = frozenset(key.split())
+        for cluster in clusters:
+            if _similarity(cluster.tokens, toks) >= SIMILAR:
+                cluster.count += count
+                break
+        else:
+            clusters.append(Separator(toks, count, scores[key]))
+    best = max(clusters, key=lambda c: c.count, default=None)
+    if best is not None and best.count >= 2:
+        return best
+    if rules >= 2:
+        return Separator(count=rules)
+    return best if best is not None and best.score >= 3 else None
+
+
+def chunks(lines: list[str], sep: Separator | None) -> list[Numbered]:
+    """The runs of numbered lines between separators (empty runs included)."""
+    out: list[Numbered] = [[]]
+    for no, line in enumerate(lines, 1):
+        if sep is None:
+            out[-1].append((no, line))
+        elif sep.matches(line):
+            out.append([])
+        elif (parts := sep.split_glued(line)) is not None:
+            before, after = parts
+            if before:
+                out[-1].append((no, before))
+            out.append([(no, after)] if after else [])
+        else:
+            out[-1].append((no, line))
+    return out
+
+
+def _content(chunk: Numbered) -> Numbered:
+    kept = [(no, line) for no, line in chunk if line.strip()]
+    if not kept:
+        return []
+    first, last = kept[0][0], kept[-1][0]
+    return [(no, line) for no, line in chunk if first <= no <= last]
+
+
+def _opens_with_headline(chunk: Numbered) -> bool:
+    rest = [line for _, line in chunk[1:] if line.strip()]
+    return looks_like_headline(chunk[0][1]) and bool(rest) and is_prose(rest[0])
+
+
+def _is_boilerplate(chunk: Numbered) -> bool:
+    return all(not line.strip() or is_rule(line) or cta_score(line) >= 2 for _, line in chunk)
+
+
+def _item(chunk: Numbered, titled: bool, first: bool) -> RawItem | None:
+    title = source = dateline = None
+    rest = chunk
+    if titled and _opens_with_headline(rest):
+        title, rest = rest[0][1].strip(), rest[1:]
+    elif first:
+        while rest and not is_prose(rest[0][1]) and any(is_prose(line) for _, line in rest):
+            rest = rest[1:]
+    rest = _content(rest)
+    for k in range(min(2, len(rest))):
+        meta = parse_meta_line(rest[k][1])
+        if meta is not None:
+            source, dateline = meta.source, meta.dateline
+            rest = _content(rest[k + 1 :])
+            break
+    if not any(is_prose(line) for _, line in rest):
+        return None
+    return make_item([line for _, line in rest], rest[0][0], title, source, None, dateline)
+
+
+def read(text: str) -> ReadResult:
+    """Items of the text read in this format; what cannot be read is in `problems`."""
+    lines = split_lines(text)
+    sep = find_separator(lines)
+    content = [c for c in (_content(c) for c in chunks(lines, sep)) if c]
+    content = [c for c in content if not _is_boilerplate(c)]
+    heads = sum(1 for c in content if _opens_with_headline(c))
+    titled = heads >= 2 and heads >= HEADLINE_SHARE * len(content)
+    items: list[RawItem] = []
+    problems: list[ReadProblem] = []
+    for i, chunk in enumerate(content):
+        item = _item(chunk, titled, i == 0)
+        if item is None:
+            body = " ".join(line for _, line in chunk)
+            problems.append(ReadProblem(chunk[0][0], f"no article text in {preview(body)!r}"))
+        else:
+            items.append(item)
+    return ReadResult("digest", items, problems)
+
+
+def sniff(text: str) -> float:
+    """Confidence in [0, 1] that `text` is in this format."""
+    lines = split_lines(text[:SNIFF_LIMIT])
+    sep = find_separator(lines)
+    if sep is None:
+        return 0.0
+    prose = sum(1 for c in chunks(lines, sep) if sum(len(words(line)) for _, line in c) >= 20)
+    if prose < 2:
+        return 0.0
+    if sep.rule:
+        return 0.4
+    return 0.9 if sep.count >= 3 else 0.8 if sep.count == 2 else 0.5
+
+
+READER = TextReader(
+    "digest",
+    "items without headlines separated by a recurring line (call to action, rule)",
+    sniff,
+    read,
+)

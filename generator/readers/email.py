@@ -1,0 +1,290 @@
+"""E-mail: a newsletter dump, pasted or saved as .eml.
+
+Headers (From:, To:, Subject:, Date:, ...) may follow a "Forwarded message" line; a MIME
+message is decoded with the standard library (quoted-printable, base64, the text/plain
+part, else the text/html part as paragraphs). The Date header gives the capture date,
+the sender's display name the default source.
+
+In the body, items start at a headline line followed by prose, or after a "Read more"
+line; each may have an outlet line under its headline and ends with its "Read more"
+line and link (kept as source URL). "View in browser", greetings, social links and the
+unsubscribe footer are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.errors
+import email.header
+import email.utils
+import re
+from dataclasses import dataclass
+from email import message_from_string
+from email.message import Message
+
+from .base import RawItem, ReadProblem, ReadResult, TextReader
+from .common import (
+    SNIFF_LIMIT,
+    first_url,
+    is_prose,
+    looks_like_headline,
+    make_item,
+    parse_meta_line,
+    preview,
+    split_lines,
+    words,
+)
+from .markup import html_to_paragraphs
+
+_HEADER = re.compile(
+    r"^(from|to|cc|bcc|subject|date|sent|reply-to|message-id|mime-version|content-type"
+    r"|content-transfer-encoding|return-path|received|delivered-to|list-unsubscribe|x-[\w-]{1,40})"
+    r"\s?:",
+    re.IGNORECASE,
+)
+_KEY_HEADERS = frozenset({"from", "to", "subject", "date", "sent"})
+_READ_MORE = re.compile(
+    r"^\W{0,3}(?:read\s(?:more|on|the\s(?:full\s)?(?:story|article|report|piece))|full\sstory"
+    r"|continue\sreading|more\s(?:at|on|here)|source|link|via)\b",
+    re.IGNORECASE,
+)
+_URL_ONLY = re.compile(r"^\W{0,3}(?:\[\d{1,3}\]\s?)?<?https?://\S+>?\W{0,3}$")
+_ANGLE_URL = re.compile(r"\s?<https?://[^\s<>]{1,2000}>")
+_CHROME = re.compile(
+    r"view\s(?:this\s(?:e-?mail|newsletter)\s|it\s)?(?:in\s(?:your\s)?browser|online)|web\sversion"
+    r"|having\strouble\sviewing|unsubscribe|update\s(?:your\s)?preferences|manage\s(?:your\s)?"
+    r"(?:subscription|preferences)|you\s(?:are\s|were\s)?receiv|forward\s(?:this|to\sa\sfriend)"
+    r"|all\srights\sreserved|privacy\spolicy|follow\sus|\u00a9|copyright\s\d{4}|our\smailing\saddress"
+    r"|^(?:twitter|x|linkedin|facebook|instagram|youtube|mastodon|bluesky|threads)(?:\W+(?:twitter|x"
+    r"|linkedin|facebook|instagram|youtube|mastodon|bluesky|threads))*\W*$",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(
+    r"^(?:--|thanks\sfor\sreading|that's\sall|see\syou\s(?:next|tomorrow|soon)|until\snext"
+    r"|best(?:\swishes)?,|cheers,|regards,|warm(?:est)?\sregards)",
+    re.IGNORECASE,
+)
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|greetings|good\s(?:morning|afternoon|evening))\b.{0,40}$", re.IGNORECASE
+)
+_OUTLET_TAIL = re.compile(r"\s(?:\(([^()]{2,60})\)|\|\s([^|]{2,60}))$")
+_OUTLET_PREFIX = re.compile(r"^(?:source|via|from|outlet)\s?:?\s+|^[-\u2013\u2014]\s?", re.I)
+_READ_MORE_AT = re.compile(r"\b(?:at|on|from|via)\s([A-Z][^:<>()]{1,50}?)\s?(?::|<|\(|https?:|$)")
+
+Numbered = list[tuple[int, str]]
+
+
+@dataclass(frozen=True)
+class Envelope:
+    headers: dict[str, str]
+    body: Numbered
+
+
+def find_headers(lines: list[str], limit: int = 80) -> tuple[int, int] | None:
+    """(first, end) line indexes of the header block, or None when there is none."""
+    start = None
+    for i, line in enumerate(lines[:limit]):
+        if _HEADER.match(line):
+            start = i
+            break
+    if start is None:
+        return None
+    end = start
+    keys = set()
+    while end < len(lines) and lines[end].strip():
+        match = _HEADER.match(lines[end])
+        if match:
+            keys.add(match.group(1).lower())
+        elif not lines[end][:1].isspace():
+            break
+        end += 1
+    return (start, end) if len(keys & _KEY_HEADERS) >= 2 else None
+
+
+def _envelope(text: str) -> Envelope | None:
+    lines = split_lines(text)
+    span = find_headers(lines)
+    if span is None:
+        return None
+    start, end = span
+    message = message_from_string("\n".join(lines[start:end]) + "\n\n")
+    headers = {k.lower(): _decode_header(v) for k, v in message.items()}
+    ctype = headers.get("content-type", "").lower()
+    encoding = headers.get("content-transfer-encoding", "").lower()
+    if "multipart" in ctype or "html" in ctype or encoding in ("quoted-printable", "base64"):
+        mime = message_from_string("\n".join(lines[start:]))
+        return Envelope(headers, [(end + 2, line) for line in _mime_text(mime)])
+    return Envelope(headers, [(no, line) for no, line in enumerate(lines[end:], end + 1)])
+
+
+def _decode_header(value: object) -> str:
+    try:
+        return str(email.header.make_header(email.header.decode_header(str(value))))
+    except (ValueError, LookupError, email.errors.HeaderParseError):
+        return str(value)
+
+
+def _mime_text(message: Message) -> list[str]:
+    """Lines of the best text part: text/plain, else text/html as paragraphs."""
+    parts: dict[str, str] = {}
+    for part in message.walk():
+        ctype = part.get_content_type()
+        if ctype not in ("text/plain", "text/html") or ctype in parts:
+            continue
+        if part.get_filename():
+            continue
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            continue
+        charset = part.get_content_charset() or "utf-8"
+        try:
+            parts[ctype] = payload.decode(charset, "replace")
+        except LookupError:
+            parts[ctype] = payload.decode("utf-8", "replace")
+    plain = parts.get("text/plain", "")
+    if len(words(plain)) >= 20 or "text/html" not in parts:
+        return split_lines(plain)
+    return "\n\n".join(html_to_paragraphs(parts["text/html"])).split("\n")
+
+
+def capture_date(headers: dict[str, str]) -> dt.date | None:
+    raw = headers.get("date") or headers.get("sent")
+    if not raw:
+        return None
+    try:
+        return email.utils.parsedate_to_datetime(raw).date()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        pass
+    import dateparser
+
+    parsed = dateparser.parse(raw.replace(" at ", " "), languages=["en"])
+    return parsed.date() if parsed else None
+
+
+def sender(headers: dict[str, str]) -> str | None:
+    name, _ = email.utils.parseaddr(headers.get("from", ""))
+    name = name.strip().strip("\"'")
+    return name or None
+
+
+def _is_chrome(line: str) -> bool:
+    return len(words(line)) <= 30 and _CHROME.search(line) is not None
+
+
+def _is_read_more(line: str) -> bool:
+    return _READ_MORE.match(line) is not None or _URL_ONLY.match(line) is not None
+
+
+def _clean(body: Numbered) -> Numbered:
+    """Body without top chrome, the greeting, chrome lines and the footer/sign-off."""
+    last_link = max((k for k, (_, line) in enumerate(body) if _is_read_more(line)), default=-1)
+    out: Numbered = []
+    greeted = False
+    for k, (no, line) in enumerate(body):
+        text = _ANGLE_URL.sub("", line).rstrip()
+        if k > last_link and (_SIGN_OFF.match(text.strip()) or _CHROME.search(text)) and out:
+            break
+        if _is_chrome(text) and not _is_read_more(text):
+            continue
+        if not greeted and text.strip():
+            greeted = True
+            if _GREETING.match(text.strip()):
+                continue
+        out.append((no, line if _is_read_more(line) else text))
+    return out
+
+
+def _starts_item(body: Numbered, k: int) -> bool:
+    line = body[k][1]
+    if not looks_like_headline(line) or (
+        k and body[k - 1][1].strip() and not _is_read_more(body[k - 1][1])
+    ):
+        return False
+    rest = [text for _, text in body[k + 1 : k + 4] if text.strip()]
+    if rest and _outlet(rest[0]) is not None and len(rest) > 1:
+        rest = rest[1:]
+    return bool(rest) and is_prose(rest[0])
+
+
+def _outlet(line: str) -> tuple[str | None, str | None] | None:
+    """(source, dateline) of an outlet line under a headline, or None."""
+    meta = parse_meta_line(line)
+    if meta is not None:
+        return meta.source, meta.dateline
+    s = line.strip()
+    if s.startswith("(") and s.endswith(")"):
+        s = s[1:-1]
+    s = _OUTLET_PREFIX.sub("", s).strip()
+    if 1 <= len(words(s)) <= 6 and not is_prose(s) and s[:1].isupper() and s[-1:] not in ".:?!":
+        return s, None
+    return None
+
+
+def segments(body: Numbered) -> list[Numbered]:
+    out: list[Numbered] = [[]]
+    for k, (no, line) in enumerate(body):
+        if _starts_item(body, k) and any(t.strip() for _, t in out[-1]):
+            out.append([])
+        out[-1].append((no, line))
+        if _is_read_more(line) and not (k + 1 < len(body) and _URL_ONLY.match(body[k + 1][1])):
+            out.append([])
+    return [s for s in out if any(t.strip() for _, t in s)]
+
+
+def _item(seg: Numbered) -> RawItem | None:
+    seg = [(no, line) for no, line in seg if line.strip()]
+    title = source = dateline = None
+    if _starts_item(seg, 0):
+        title, seg = seg[0][1].strip(), seg[1:]
+        tail = _OUTLET_TAIL.search(title)
+        if tail:
+            source, title = (tail.group(1) or tail.group(2)).strip(), title[: tail.start()].strip()
+        outlet = _outlet(seg[0][1]) if len(seg) > 1 else None
+        if outlet is not None:
+            source, dateline = outlet[0] or source, outlet[1]
+            seg = seg[1:]
+    links = [line for _, line in seg if _is_read_more(line)]
+    url = next((u for line in links if (u := first_url(line))), None)
+    for line in links:
+        at = _READ_MORE_AT.search(line)
+        if at and not source:
+            source = at.group(1).strip()
+    text = [(no, line) for no, line in seg if not _is_read_more(line)]
+    if not any(is_prose(line) for _, line in text):
+        return None
+    return make_item([line for _, line in text], text[0][0], title, source, url, dateline)
+
+
+def read(text: str) -> ReadResult:
+    """Items of the text read in this format; what cannot be read is in `problems`."""
+    envelope = _envelope(text)
+    if envelope is None:
+        body = [(no, line) for no, line in enumerate(split_lines(text), 1)]
+        headers: dict[str, str] = {}
+    else:
+        body, headers = envelope.body, envelope.headers
+    segs = segments(_clean(body))
+    items: list[RawItem] = []
+    problems: list[ReadProblem] = []
+    for n, seg in enumerate(segs):
+        item = _item(seg)
+        if item is not None and (item.title or n or len(segs) == 1 or _has_link(seg)):
+            items.append(item)
+        elif item is None and any(is_prose(line) for _, line in seg):
+            problems.append(ReadProblem(seg[0][0], f"not read as an item: {preview(seg[0][1])!r}"))
+    return ReadResult("email", items, problems, sender(headers), capture_date(headers))
+
+
+def _has_link(seg: Numbered) -> bool:
+    return any(_is_read_more(line) for _, line in seg)
+
+
+def sniff(text: str) -> float:
+    """Confidence in [0, 1] that `text` is in this format."""
+    lines = split_lines(text[:SNIFF_LIMIT])
+    return 0.95 if find_headers(lines) is not None else 0.0
+
+
+READER = TextReader(
+    "email", "an e-mail newsletter: headers, items with Read more links, footer", sniff, read
+)

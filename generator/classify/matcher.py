@@ -1,0 +1,176 @@
+"""Fast phrase lookup over tokenised text, shared by every classifier.
+
+A `PhraseMatcher` is compiled once from a phrase -> label table into a token trie
+(first token -> candidate phrases, longest first). Matching a text is one pass over
+its tokens with a dict lookup each, so thousands of phrases cost no more than ten.
+Phrases match on whole tokens only ("US" never matches inside "USB" or "thus"), and
+the gap between two tokens of a phrase may only be spacing, a hyphen, a dot, an
+apostrophe or an ampersand ("U.S.", "Guinea-Bissau", "Côte d'Ivoire").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+import weakref
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+L = TypeVar("L")
+V = TypeVar("V")
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_GAP = re.compile(r"[\s.\-\u2010-\u2014'\u2019&]{0,3}")
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A text cut into word tokens: parallel lists of words and their character spans."""
+
+    text: str
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def split(self, index: int) -> tuple[Tokens, Tokens]:
+        """The tokens before and from `index`, spans still into the same text."""
+        w, s, e = self.words, self.starts, self.ends
+        return (
+            Tokens(self.text, w[:index], s[:index], e[:index]),
+            Tokens(self.text, w[index:], s[index:], e[index:]),
+        )
+
+
+@dataclass(frozen=True)
+class Match(Generic[L]):
+    """A phrase found in a text: token indices [first, last), character span, label."""
+
+    phrase: str
+    label: L
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+def tokenise(text: str) -> Tokens:
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    return Tokens(text, [text[a:b] for a, b in spans], [a for a, _ in spans], [b for _, b in spans])
+
+
+def fold(word: str) -> str:
+    """Accents removed ("Zürich" -> "Zurich"); used to add ASCII spellings of names."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light English plural stemmer, applied alike to cue phrases and text."""
+    w = word.lower()
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith("es") and (w[-3] in "sxz" or w[-4:-2] in ("ch", "sh")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+class PhraseMatcher(Generic[L]):
+    """Find every listed phrase in a text, longest match first, no overlaps.
+
+    With ``fuzzy=True`` matching ignores case and plural endings (for topic cues);
+    otherwise it is exact, so proper names keep their capitals ("Turkey" vs "turkey").
+    """
+
+    def __init__(self, phrases: Iterable[tuple[str, L]], *, fuzzy: bool = False) -> None:
+        self.fuzzy = fuzzy
+        self._trie: dict[str, list[tuple[tuple[str, ...], str, L]]] = {}
+        seen: set[tuple[str, ...]] = set()
+        for phrase, label in phrases:
+            key = tuple(self._keys(tokenise(phrase)))
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            self._trie.setdefault(key[0], []).append((key, phrase, label))
+        for candidates in self._trie.values():
+            candidates.sort(key=lambda c: -len(c[0]))
+
+    def _keys(self, tokens: Tokens) -> list[str]:
+        return [stem(w) for w in tokens.words] if self.fuzzy else tokens.words
+
+    def __len__(self) -> int:
+        return sum(len(c) for c in self._trie.values())
+
+    def find(self, tokens: Tokens) -> list[Match[L]]:
+        keys = self._keys(tokens)
+        trie = self._trie
+        out: list[Match[L]] = []
+        i, n = 0, len(keys)
+        while i < n:
+            candidates = trie.get(keys[i])
+            if candidates is None:
+                i += 1
+                continue
+            found = None
+            for key, phrase, label in candidates:
+                size = len(key)
+                if size == 1:
+                    found = Match(phrase, label, i, i + 1, tokens.starts[i], tokens.ends[i])
+                    break
+                if tuple(keys[i : i + size]) == key and _tight(tokens, i, size):
+                    end = tokens.ends[i + size - 1]
+                    found = Match(phrase, label, i, i + size, tokens.starts[i], end)
+                    break
+            if found is None:
+                i += 1
+            else:
+                out.append(found)
+                i = found.last
+        return out
+
+
+def _tight(tokens: Tokens, first: int, size: int) -> bool:
+    text = tokens.text
+    for j in range(first, first + size - 1):
+        gap = text[tokens.ends[j] : tokens.starts[j + 1]]
+        if len(gap) > 3 or _GAP.fullmatch(gap) is None or "\n\n" in gap:
+            return False
+    return True
+
+
+def weighted(table: Mapping[str, float]) -> PhraseMatcher[float]:
+    return PhraseMatcher(table.items(), fuzzy=True)
+
+
+T = TypeVar("T")
+
+
+def per_vocab(build: Callable[[V], T]) -> Callable[[V], T]:
+    """Memoise a compile step on the identity of a (non-hashable) vocabulary object.
+
+    Entries die with their vocabulary, so a reloaded vocabulary is compiled afresh.
+    """
+    cache: dict[int, tuple[weakref.ref[V], T]] = {}
+
+    @functools.wraps(build)
+    def cached(vocab: V) -> T:
+        key = id(vocab)
+        hit = cache.get(key)
+        if hit is not None and hit[0]() is vocab:
+            return hit[1]
+        value = build(vocab)
+
+        def forget(_ref: weakref.ref[V], k: int = key) -> None:
+            cache.pop(k, None)
+
+        cache[key] = (weakref.ref(vocab, forget), value)
+        return value
+
+    return cached

@@ -1,0 +1,203 @@
+"""Which regions a story concerns, and the one it is about (the primary region).
+
+Every place mention found by the gazetteer scores for its region: a name counts
+more than a city, a city more than an adjective ("Japanese"), an adjective more than
+an organisation's home country. Mentions in the headline and the first sentence
+count several times over; words around a mention that make the place the subject
+("police in Japan", "Japan's government", "Amsterdam-based", "China could")
+add the curators' cue weights from regions.yaml. Countries named in a list
+("Estonia, Greece, Italy and Jordan") count less each, and a long list speaks for
+the bloc they all belong to, or for GLOBAL. The primary region is the best score,
+not the first mention; the confidence is its margin over the runner-up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..vocab import Vocabulary
+from .base import Evidence
+from .gazetteer import CITY, DEMONYM, IGNORE, NAME, ORG, Entry, gazetteer
+from .matcher import Match, Tokens, per_vocab
+
+KIND_WEIGHT = {NAME: 1.0, CITY: 0.8, DEMONYM: 0.6, ORG: 0.4}
+TITLE_FACTOR = 3.0
+FIRST_IN_TITLE = 2.0
+LEAD_FACTOR = 2.0
+LIST_FACTOR = 0.5
+LIST_MIN = 3
+LIST_BLOC_MIN = 4
+LIST_BONUS = 1.5
+MIN_SECONDARY = 0.9
+FALLBACK = "GLOBAL"
+
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    code: str
+    cue: str
+    score: float
+    in_title: bool
+
+
+@dataclass(frozen=True)
+class RegionResult:
+    regions: list[str]
+    confidence: float
+    scores: dict[str, float]
+    evidence: list[Evidence]
+
+
+@dataclass(frozen=True)
+class _Cues:
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    before_w: dict[str, float]
+    after_w: dict[str, float]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!x)x"
+
+
+@per_vocab
+def _cues(vocab: Vocabulary) -> _Cues:
+    before = {k.lower(): v for k, v in vocab.regions.cues.before.items()}
+    after = {k.lower(): v for k, v in vocab.regions.cues.after.items()}
+    return _Cues(
+        re.compile(rf"(?:^|\W)({_alternation(list(before))})\s+(?:the\s+)?$"),
+        re.compile(rf"^(?:'s\b)?\s*({_alternation(list(after))})(?![\w])"),
+        before,
+        after,
+    )
+
+
+def _cue_bonus(text: str, m: Match[Entry], cues: _Cues) -> tuple[float, str]:
+    window_before = text[max(0, m.start - 40) : m.start].lower()
+    window_after = text[m.end : m.end + 40].lower().replace("\u2019", "'")
+    bonus, words = 0.0, []
+    hit = cues.before.search(window_before)
+    if hit:
+        bonus += cues.before_w[hit.group(1)]
+        words.append(hit.group(1))
+    hit = cues.after.match(window_after)
+    if hit:
+        bonus += cues.after_w[hit.group(1)]
+        words.append(hit.group(1))
+    return bonus, " ".join(words)
+
+
+def _person_name(tokens: Tokens, m: Match[Entry]) -> bool:
+    """A place word glued to another capitalised word: "Jordan Peterson", "Michael Jordan".
+
+    A capitalised word that opens a sentence ("In Jordan") does not count."""
+    text, words, starts = tokens.text, tokens.words, tokens.starts
+    after = m.last < len(words) and text[m.end : starts[m.last]] == " "
+    if after and words[m.last][:1].isupper():
+        return True
+    if m.first == 0 or text[tokens.ends[m.first - 1] : m.start] != " ":
+        return False
+    prev_start = starts[m.first - 1]
+    opens_sentence = prev_start == 0 or text[:prev_start].rstrip().endswith((".", "!", "?", ":"))
+    opens_sentence = opens_sentence or "\n" in text[max(0, prev_start - 2) : prev_start]
+    return words[m.first - 1][:1].isupper() and not opens_sentence
+
+
+def _listed(tokens: Tokens, matches: list[Match[Entry]]) -> list[list[int]]:
+    """Runs of country mentions that form a list ("A, B and C"), as indices into matches."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for idx, m in enumerate(matches):
+        is_country = m.label.kind in (NAME, DEMONYM) and m.label.code and len(m.label.code) == 2
+        if not is_country:
+            if len(current) >= 2:
+                runs.append(current)
+            current = []
+            continue
+        if current:
+            prev = matches[current[-1]]
+            if _LIST_GAP.match(tokens.text[prev.end : m.start]):
+                current.append(idx)
+                continue
+            if len(current) >= 2:
+                runs.append(current)
+        current = [idx]
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
+
+
+def _resolve(tokens: Tokens, m: Match[Entry], in_list: bool, cue: str) -> str | None:
+    """The region a mention stands for, settling ambiguous words from their context."""
+    entry = m.label
+    if entry.kind == IGNORE or entry.code is None and entry.ambiguous is None:
+        return None
+    spec = entry.ambiguous
+    if spec is None:
+        return entry.code
+    confirmed = in_list or bool(cue) or any(c in tokens.text for c in spec.cues)
+    if confirmed and not _person_name(tokens, m):
+        return entry.code
+    if _person_name(tokens, m):
+        return None
+    return spec.otherwise
+
+
+def mentions(
+    tokens: Tokens, matches: list[Match[Entry]], vocab: Vocabulary, lead_end: int, title: bool
+) -> list[Mention]:
+    """Scored place mentions of one text (the headline when `title`, else the body)."""
+    cues = _cues(vocab)
+    runs = _listed(tokens, matches)
+    listed = {i for run in runs if len(run) >= LIST_MIN for i in run}
+    paired = {i for run in runs for i in run}
+    out: list[Mention] = []
+    seen_orgs: set[str] = set()
+    first_in_title = True
+    for idx, m in enumerate(matches):
+        bonus, cue_words = _cue_bonus(tokens.text, m, cues)
+        code = _resolve(tokens, m, idx in paired, cue_words)
+        if code is None:
+            continue
+        if m.label.kind == ORG:
+            if m.label.org in seen_orgs:
+                continue
+            seen_orgs.add(m.label.org or "")
+        weight = KIND_WEIGHT[m.label.kind] * (LIST_FACTOR if idx in listed else 1.0) + bonus
+        if title:
+            weight = weight * TITLE_FACTOR + (FIRST_IN_TITLE if first_in_title else 0.0)
+            first_in_title = False
+        elif m.start < lead_end:
+            weight *= LEAD_FACTOR
+        label = f"{cue_words} {m.phrase}".strip() if cue_words else m.phrase
+        out.append(Mention(code, label, weight, title))
+    blocs = gazetteer(vocab).bloc_members
+    for run in runs:
+        if len(run) < LIST_BLOC_MIN:
+            continue
+        codes = {matches[i].label.code for i in run}
+        bloc = next((b for b, members in blocs.items() if codes <= members), FALLBACK)
+        names = ", ".join(matches[i].phrase for i in run)
+        out.append(Mention(bloc, f"list of {len(run)} countries: {names}", LIST_BONUS, title))
+    return out
+
+
+def decide(all_mentions: list[Mention]) -> RegionResult:
+    """Primary region first, then the others by score; GLOBAL when nothing is named."""
+    scores: dict[str, float] = defaultdict(float)
+    for mention in all_mentions:
+        scores[mention.code] += mention.score
+    if not scores:
+        return RegionResult([FALLBACK], 0.0, {}, [])
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    top = ranked[0][1]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    confidence = round((top - second) / top * min(1.0, top / 3.0), 3)
+    regions = [ranked[0][0]] + [code for code, s in ranked[1:] if s >= MIN_SECONDARY]
+    evidence = [Evidence(m.code, m.cue, round(m.score, 2)) for m in all_mentions]
+    rounded = {code: round(s, 2) for code, s in ranked}
+    return RegionResult(regions, confidence, rounded, evidence)

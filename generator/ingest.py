@@ -1,0 +1,256 @@
+"""Plan an ingest: parsed raw digests + the archive as it is -> staged writes and a report.
+
+`plan_ingest` decides, for every article, what happens to the archive, and stages
+the page and raw-file writes in a `store.Transaction` without touching the disk;
+the caller commits it (or not, for a dry run). The rules:
+
+- an article whose id is already in the archive is left as it is, unless ingest
+  wrote that page and the regenerated page differs (then it is updated in place);
+- a page a curator edited (its fingerprint no longer matches) is never rewritten;
+- an article that is a near-duplicate of a page (`dedupe.DUPLICATE`) adds its source
+  to that page's ``also_reported_by`` instead of becoming a page of its own;
+- any other article becomes a new page; a slug already used by another id gets the
+  first six digits of the article's id appended, so the result does not depend on
+  the order of ingests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .dedupe import DUPLICATE, index_of
+from .errors import BriefingsError
+from .model import Briefing, SourceRef, Status
+from .pipeline import Article, ParseResult
+from .store import (
+    Archive,
+    Transaction,
+    is_edited,
+    page_relpath,
+    render_fingerprinted,
+    suffixed_name,
+)
+from .validate import cross_page_problems
+from .vocab import Vocabulary
+
+ID_SUFFIX = 6
+
+
+class Outcome(StrEnum):
+    CREATED = "created"
+    REVIEW = "held for review"
+    OFF_TOPIC = "off-topic"
+    UPDATED = "updated"
+    MERGED = "merged"
+    UNCHANGED = "unchanged"
+    LEFT_ALONE = "left alone"
+
+
+@dataclass(frozen=True)
+class Input:
+    """One raw file: where it was read from, its exact bytes, and what parsing found."""
+
+    path: Path
+    data: bytes
+    result: ParseResult
+
+
+@dataclass(frozen=True)
+class Action:
+    """What happened to one article: `rel` is the page concerned, relative to content/."""
+
+    source: str
+    line: int
+    outcome: Outcome
+    rel: str
+    title: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class RawCopy:
+    source: str
+    rel: str
+    copied: bool
+
+
+@dataclass
+class Plan:
+    actions: list[Action]
+    raws: list[RawCopy]
+    transaction: Transaction
+
+
+@dataclass
+class _Entry:
+    rel: str
+    briefing: Briefing
+    body: str
+    text: str
+    edited: bool
+    disk_rel: str | None = None
+
+
+@dataclass
+class _State:
+    archive: Archive
+    vocab: Vocabulary
+    entries: dict[str, _Entry]
+    slugs: dict[str, str]
+    touched: set[str] = field(default_factory=set)
+    raw_staged: dict[str, bytes] = field(default_factory=dict)
+
+
+def plan_ingest(archive: Archive, inputs: list[Input], vocab: Vocabulary) -> Plan:
+    """Decide every article's fate and stage the writes; raises `BriefingsError` (and
+    stages nothing usable) if the archive has unreadable pages or an article cannot
+    become a valid page."""
+    problems = archive.problems + cross_page_problems(archive.pages)
+    if problems:
+        lines = [str(p) for p in problems]
+        raise BriefingsError(
+            "\n".join(
+                [
+                    *lines,
+                    "the archive has pages ingest cannot read safely; fix them first "
+                    "('briefings validate' lists every problem); nothing was written",
+                ]
+            )
+        )
+    entries = {
+        p.briefing.id: _Entry(p.rel, p.briefing, p.body_text, p.text, is_edited(p), p.rel)
+        for p in archive.pages
+    }
+    state = _State(archive, vocab, entries, {e.briefing.slug: i for i, e in entries.items()})
+    index = index_of({i: e.body for i, e in entries.items()})
+    tx = Transaction(archive.content)
+    actions: list[Action] = []
+    raws: list[RawCopy] = []
+    for inp in inputs:
+        raw_rel = _place_raw(state, inp, tx)
+        raws.append(RawCopy(str(inp.path), raw_rel, raw_rel in tx.writes))
+        for article in inp.result.articles:
+            briefing = _briefing(article, raw_rel, inp.result.captured, vocab, inp.path)
+            action = _known(state, article, briefing, str(inp.path))
+            if action is None:
+                match = index.best(article.body, DUPLICATE)
+                if match is not None:
+                    action = _duplicate(state, article, str(inp.path), match.key, match.similarity)
+                else:
+                    action = _create(state, article, briefing, str(inp.path))
+                    index.add(article.id, article.body)
+            actions.append(action)
+    for key in sorted(state.touched):
+        entry = state.entries[key]
+        if entry.disk_rel and entry.disk_rel != entry.rel:
+            tx.delete(entry.disk_rel)
+        tx.write(entry.rel, entry.text)
+    return Plan(actions, raws, tx)
+
+
+def _place_raw(state: _State, inp: Input, tx: Transaction) -> str:
+    rel, copy = state.archive.raw_target(inp.path, inp.data)
+    staged = state.raw_staged.get(rel)
+    if staged is not None and staged != inp.data:
+        rel = suffixed_name(rel, inp.data)
+    if copy and rel not in state.raw_staged:
+        state.raw_staged[rel] = inp.data
+        tx.write(rel, inp.data)
+    return rel
+
+
+def _briefing(
+    article: Article, raw: str, captured: dt.date, vocab: Vocabulary, path: Path
+) -> Briefing:
+    try:
+        briefing = article.to_briefing(raw, captured)
+        Briefing.model_validate(briefing.model_dump(), context={"vocab": vocab})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "front-matter"
+        message = first["msg"].removeprefix("Value error, ")
+        raise BriefingsError(
+            f"{path}:{article.item.line}: this item cannot become a valid page "
+            f"({where}: {message}); nothing was written"
+        ) from exc
+    return briefing
+
+
+def _known(state: _State, article: Article, briefing: Briefing, source: str) -> Action | None:
+    """The action for an article whose id the archive (or this run) already has."""
+    entry = state.entries.get(article.id)
+    if entry is None:
+        return None
+    line, title = article.item.line, entry.briefing.title
+    if entry.edited:
+        return Action(source, line, Outcome.LEFT_ALONE, entry.rel, title, "edited by a curator")
+    if entry.briefing.raw != briefing.raw:
+        return _merge(state, article.id, article.source_ref(), source, line, "same text")
+    regenerated = briefing.model_copy(
+        update={"slug": entry.briefing.slug, "also_reported_by": entry.briefing.also_reported_by}
+    )
+    text = render_fingerprinted(regenerated, article.body)
+    if text == entry.text:
+        return Action(source, line, Outcome.UNCHANGED, entry.rel, title)
+    entry.briefing, entry.body, entry.text = regenerated, article.body, text
+    entry.rel = page_relpath(regenerated)
+    state.touched.add(article.id)
+    return Action(source, line, Outcome.UPDATED, entry.rel, regenerated.title, "regenerated")
+
+
+def _duplicate(state: _State, article: Article, source: str, key: str, similarity: float) -> Action:
+    entry = state.entries[key]
+    line = article.item.line
+    if entry.edited:
+        return Action(
+            source,
+            line,
+            Outcome.LEFT_ALONE,
+            entry.rel,
+            entry.briefing.title,
+            f"same story ({similarity:.2f}) as a page a curator edited; "
+            f"{article.classification.source} not added to its also_reported_by",
+        )
+    return _merge(state, key, article.source_ref(), source, line, f"same story ({similarity:.2f})")
+
+
+def _merge(state: _State, key: str, ref: SourceRef, source: str, line: int, why: str) -> Action:
+    entry = state.entries[key]
+    b = entry.briefing
+    known = {b.source.casefold(), *(r.name.casefold() for r in b.also_reported_by)}
+    if ref.name.casefold() in known:
+        return Action(
+            source, line, Outcome.UNCHANGED, entry.rel, b.title, f"{why}; {ref.name} already listed"
+        )
+    entry.briefing = b.model_copy(update={"also_reported_by": [*b.also_reported_by, ref]})
+    entry.text = render_fingerprinted(entry.briefing, entry.body)
+    state.touched.add(key)
+    return Action(
+        source, line, Outcome.MERGED, entry.rel, b.title, f"{why}; also reported by {ref.name}"
+    )
+
+
+def _create(state: _State, article: Article, briefing: Briefing, source: str) -> Action:
+    slug = briefing.slug
+    if state.slugs.get(slug, article.id) != article.id:
+        base = slug[: 90 - ID_SUFFIX - 1].rstrip("-")
+        slug = f"{base}-{article.id[:ID_SUFFIX]}"
+    briefing = briefing.model_copy(update={"slug": slug})
+    rel = page_relpath(briefing)
+    entry = _Entry(rel, briefing, article.body, render_fingerprinted(briefing, article.body), False)
+    state.entries[article.id] = entry
+    state.slugs[slug] = article.id
+    state.touched.add(article.id)
+    outcome = {
+        Status.PUBLISHED: Outcome.CREATED,
+        Status.REVIEW: Outcome.REVIEW,
+        Status.OFF_TOPIC: Outcome.OFF_TOPIC,
+    }[briefing.status]
+    return Action(
+        source, article.item.line, outcome, rel, briefing.title, "; ".join(briefing.review_reasons)
+    )

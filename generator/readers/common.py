@@ -19,7 +19,7 @@ SNIFF_LIMIT = 1_000_000
 
 _SENTENCE_END = frozenset(".!?\u2026")
 CLOSERS = frozenset("\"'\u2019\u201d)]\u00bb")
-_OPENERS = "\"'\u2018\u201c(\u00ab["
+OPENERS = "\"'\u2018\u201c(\u00ab["
 _BULLET = re.compile(r"[-*\u2022\u25aa\u2013\u2014]\s|\d{1,3}[.)]\s")
 _RULE = re.compile(r"[-=*_~#\u2022\u2014\u2013\u00b7. ]{3,}")
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
@@ -92,7 +92,7 @@ def ends_sentence(line: str) -> bool:
 
 
 def starts_lower(text: str) -> bool:
-    s = text.lstrip().lstrip(_OPENERS)
+    s = text.lstrip().lstrip(OPENERS)
     return bool(s) and s[0].islower()
 
 
@@ -119,7 +119,7 @@ def is_prose(line: str) -> bool:
 
 def looks_like_headline(line: str) -> bool:
     """Short, capitalised, not a finished sentence, not a link or a rule."""
-    s = line.strip().lstrip(_OPENERS)
+    s = line.strip().lstrip(OPENERS)
     n = len(words(s))
     if not (2 <= n <= 25) or len(s) > 220 or not (s[:1].isupper() or s[:1].isdigit()):
         return False
@@ -155,27 +155,34 @@ def _join(prev: str, nxt: str) -> str:
     return f"{prev} {nxt}"
 
 
-def paragraphs(lines: Iterable[str]) -> list[str]:
-    """Paragraphs of a run of lines: blank lines separate them, hard-wrapped lines are
-    re-joined (a line that does not end a sentence followed by one that starts in lower
-    case; or every line of a block wrapped at a fixed width). Words are kept exactly."""
-    out: list[str] = []
-    block: list[str] = []
-    for raw in [*lines, ""]:
+def numbered_paragraphs(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Paragraphs of a run of numbered lines, each with the number of its first line.
+
+    Blank lines separate paragraphs; hard-wrapped lines are re-joined (a line that does
+    not end a sentence followed by one that starts in lower case; or every line of a
+    block wrapped at a fixed width). Words are kept exactly."""
+    out: list[tuple[int, str]] = []
+    block: list[tuple[int, str]] = []
+    for no, raw in [*lines, (0, "")]:
         line = " ".join(raw.split())
         if line:
-            block.append(line)
+            block.append((no, line))
             continue
-        width = _wrap_width(block)
-        joined: list[str] = []
-        for part in block:
-            if joined and _joins(joined[-1], part, width):
-                joined[-1] = _join(joined[-1], part)
+        width = _wrap_width([text for _, text in block])
+        joined: list[tuple[int, str]] = []
+        for start, part in block:
+            if joined and _joins(joined[-1][1], part, width):
+                joined[-1] = (joined[-1][0], _join(joined[-1][1], part))
             else:
-                joined.append(part)
+                joined.append((start, part))
         out.extend(joined)
         block = []
     return out
+
+
+def paragraphs(lines: Iterable[str]) -> list[str]:
+    """`numbered_paragraphs` of plain lines, without the numbers."""
+    return [text for _, text in numbered_paragraphs(enumerate(lines, 1))]
 
 
 def body_of(lines: Iterable[str]) -> str:

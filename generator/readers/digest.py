@@ -20,16 +20,18 @@ from dataclasses import dataclass, field
 from .base import RawItem, ReadProblem, ReadResult, TextReader
 from .common import (
     CLOSERS,
+    OPENERS,
     SNIFF_LIMIT,
     ends_sentence,
     fold,
     is_prose,
     is_rule,
     looks_like_headline,
-    make_item,
+    numbered_paragraphs,
     parse_meta_line,
     preview,
     split_lines,
+    starts_mid_sentence,
     word_spans,
     words,
 )
@@ -59,10 +61,10 @@ def cta_score(line: str) -> int:
     return int(punct) + int(address) + int(verb)
 
 
-def _similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / min(len(a), len(b))
+def alike(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Most words of each are words of the other: wording variants of one line."""
+    shared = len(a & b)
+    return bool(a and b) and shared >= SIMILAR * len(a) and shared >= SIMILAR * len(b)
 
 
 @dataclass
@@ -82,8 +84,7 @@ class Separator:
             return is_rule(line)
         if cta_score(line) < 2:
             return False
-        toks = frozenset(fold(line).split())
-        return len(toks) <= 2 * len(self.tokens) and _similarity(toks, self.tokens) >= SIMILAR
+        return alike(frozenset(fold(line).split()), self.tokens)
 
     def split_glued(self, line: str) -> tuple[str, str] | None:
         """(before, after) when the separator sits inside a longer line of an item."""
@@ -95,7 +96,7 @@ class Separator:
             return None
         for i, (start, _, word) in enumerate(spans):
             if word not in self.tokens or (
-                i and not ends_sentence(line[max(0, start - 4) : start])
+                i and not ends_sentence(line[max(0, start - 6) : start].rstrip(OPENERS + " "))
             ):
                 continue
             for size in range(min(n + 4, len(spans) - i), max(2, n - 4), -1):
@@ -135,15 +136,17 @@ def find_separator(lines: list[str]) -> Separator | None:
             counts[key] += 1
             scores[key] = max(score, scores.get(key, 0))
     clusters: list[Separator] = []
-    for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:50]:
+    for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[:50]:
         toks = frozenset(key.split())
         for cluster in clusters:
-            if _similarity(cluster.tokens, toks) >= SIMILAR:
+            if alike(cluster.tokens, toks):
                 cluster.count += count
                 break
         else:
             clusters.append(Separator(toks, count, scores[key]))
     best = max(clusters, key=lambda c: c.count, default=None)
+    if best is not None:
+        best.count = sum(1 for line in lines if best.matches(line) or best.split_glued(line))
     if best is not None and best.count >= 2:
         return best
     if rules >= 2:
@@ -188,22 +191,22 @@ def _is_boilerplate(chunk: Numbered) -> bool:
 
 def _item(chunk: Numbered, titled: bool, first: bool) -> RawItem | None:
     title = source = dateline = None
-    rest = chunk
-    if titled and _opens_with_headline(rest):
-        title, rest = rest[0][1].strip(), rest[1:]
-    elif first:
-        while rest and not is_prose(rest[0][1]) and any(is_prose(line) for _, line in rest):
-            rest = rest[1:]
-    rest = _content(rest)
-    for k in range(min(2, len(rest))):
-        meta = parse_meta_line(rest[k][1])
+    if titled and _opens_with_headline(chunk):
+        title, chunk = chunk[0][1].strip(), chunk[1:]
+    paras = numbered_paragraphs(chunk)
+    for k in range(min(2, len(paras))):
+        meta = parse_meta_line(paras[k][1])
         if meta is not None:
             source, dateline = meta.source, meta.dateline
-            rest = _content(rest[k + 1 :])
+            paras = paras[k + 1 :]
             break
-    if not any(is_prose(line) for _, line in rest):
+    if first and not title:
+        while paras and not is_prose(paras[0][1]) and any(is_prose(p) for _, p in paras):
+            paras = paras[1:]
+    if not any(is_prose(text) for _, text in paras):
         return None
-    return make_item([line for _, line in rest], rest[0][0], title, source, None, dateline)
+    body = "\n\n".join(text for _, text in paras)
+    return RawItem(body, paras[0][0], title, source, None, dateline, starts_mid_sentence(body))
 
 
 def read(text: str) -> ReadResult:

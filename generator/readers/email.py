@@ -144,7 +144,7 @@ def _mime_text(message: Message) -> list[str]:
     plain = parts.get("text/plain", "")
     if len(words(plain)) >= 20 or "text/html" not in parts:
         return split_lines(plain)
-    return "\n\n".join(html_to_paragraphs(parts["text/html"])).split("\n")
+    return "\n\n".join(html_to_paragraphs(parts["text/html"], links=True)).split("\n")
 
 
 def capture_date(headers: dict[str, str]) -> dt.date | None:

@@ -1,8 +1,8 @@
 """HTML fragments (feed summaries, e-mail parts) to plain paragraphs, with lxml's parser.
 
-Text comes only from text nodes: tags, attributes, comments, scripts and styles never
-reach the output. Block elements end a paragraph; ``<br>`` ends a line, and lines are
-then re-joined by the usual paragraph rules.
+Text comes only from text nodes (and, if asked, link targets): tags, other attributes,
+comments, scripts and styles never reach the output. Block elements end a paragraph;
+``<br>`` ends a line, and lines are then re-joined by the usual paragraph rules.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ BLOCKS = frozenset(
 SKIP = frozenset(
     {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "head"}
 )
-MAX_FRAGMENT = 5_000_000
 
 
 def looks_like_html(text: str) -> bool:
@@ -30,14 +29,17 @@ def looks_like_html(text: str) -> bool:
     return "<" in text and ">" in text or "&" in text
 
 
-def html_to_paragraphs(fragment: str) -> list[str]:
-    """Paragraphs of visible text in an HTML fragment; [] when it has none or will not parse."""
+def html_to_paragraphs(fragment: str, links: bool = False) -> list[str]:
+    """Paragraphs of visible text in an HTML fragment; [] when it has none or will not parse.
+
+    With `links`, each http(s) link target follows its text in angle brackets, as mail
+    clients render links in plain text: ``Read more <https://...>``."""
     if not fragment.strip():
         return []
     if not looks_like_html(fragment):
         return paragraphs(fragment.splitlines())
     try:
-        root = lxml_html.fragment_fromstring(fragment[:MAX_FRAGMENT], create_parent="div")
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
     except (etree.ParserError, ValueError):
         return []
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
@@ -50,6 +52,9 @@ def html_to_paragraphs(fragment: str) -> list[str]:
                 lines.extend(["", ""])
             lines[-1] += el.text or ""
             continue
+        href = el.get("href", "") if tag == "a" and links else ""
+        if href.startswith(("http://", "https://")) and not any(c.isspace() for c in href):
+            lines[-1] += f" <{href}>"
         if tag == "br":
             lines.append("")
         elif tag in BLOCKS:

@@ -51,7 +51,7 @@ def classify(
     body_matches = gaz.find(body)
     found = regions.mentions(head, head_matches, vocab, 0, title=True)
     found += regions.mentions(body, body_matches, vocab, lead_end, title=False)
-    region = regions.decide(found)
+    region = regions.decide(found, vocab)
 
     parts = [(head, topics.TITLE_FACTOR), (lead, topics.LEAD_FACTOR), (rest, 1.0)]
     hits = topics.cue_hits(parts, vocab)

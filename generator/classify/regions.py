@@ -31,9 +31,10 @@ LIST_MIN = 3
 LIST_BLOC_MIN = 4
 LIST_BONUS = 1.5
 MIN_SECONDARY = 0.9
+CONFIDENT_SCORE = 2.0
 FALLBACK = "GLOBAL"
 
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*$")
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*(?:the\s+)?$")
 
 
 @dataclass(frozen=True)
@@ -76,19 +77,20 @@ def _cues(vocab: Vocabulary) -> _Cues:
     )
 
 
-def _cue_bonus(text: str, m: Match[Entry], cues: _Cues) -> tuple[float, str]:
+def _cue_bonus(text: str, m: Match[Entry], cues: _Cues) -> tuple[float, str, str]:
+    """Cue weight around a mention, with the cue words before and after it."""
     window_before = text[max(0, m.start - 40) : m.start].lower()
     window_after = text[m.end : m.end + 40].lower().replace("\u2019", "'")
-    bonus, words = 0.0, []
+    bonus, before, after = 0.0, "", ""
     hit = cues.before.search(window_before)
     if hit:
         bonus += cues.before_w[hit.group(1)]
-        words.append(hit.group(1))
+        before = hit.group(1)
     hit = cues.after.match(window_after)
     if hit:
         bonus += cues.after_w[hit.group(1)]
-        words.append(hit.group(1))
-    return bonus, " ".join(words)
+        after = hit.group(1)
+    return bonus, before, after
 
 
 def _person_name(tokens: Tokens, m: Match[Entry]) -> bool:
@@ -131,7 +133,7 @@ def _listed(tokens: Tokens, matches: list[Match[Entry]]) -> list[list[int]]:
     return runs
 
 
-def _resolve(tokens: Tokens, m: Match[Entry], in_list: bool, cue: str) -> str | None:
+def _resolve(tokens: Tokens, m: Match[Entry], in_list: bool, cue: bool) -> str | None:
     """The region a mention stands for, settling ambiguous words from their context."""
     entry = m.label
     if entry.kind == IGNORE or entry.code is None and entry.ambiguous is None:
@@ -139,7 +141,7 @@ def _resolve(tokens: Tokens, m: Match[Entry], in_list: bool, cue: str) -> str | 
     spec = entry.ambiguous
     if spec is None:
         return entry.code
-    confirmed = in_list or bool(cue) or any(c in tokens.text for c in spec.cues)
+    confirmed = in_list or cue or any(c in tokens.text for c in spec.cues)
     if confirmed and not _person_name(tokens, m):
         return entry.code
     if _person_name(tokens, m):
@@ -159,21 +161,27 @@ def mentions(
     seen_orgs: set[str] = set()
     first_in_title = True
     for idx, m in enumerate(matches):
-        bonus, cue_words = _cue_bonus(tokens.text, m, cues)
-        code = _resolve(tokens, m, idx in paired, cue_words)
+        if m.label.kind == ORG:
+            bonus, before, after = 0.0, "", ""
+        else:
+            bonus, before, after = _cue_bonus(tokens.text, m, cues)
+        code = _resolve(tokens, m, idx in paired, bool(before or after))
         if code is None:
             continue
         if m.label.kind == ORG:
             if m.label.org in seen_orgs:
                 continue
             seen_orgs.add(m.label.org or "")
-        weight = KIND_WEIGHT[m.label.kind] * (LIST_FACTOR if idx in listed else 1.0) + bonus
+        if idx in listed:
+            weight, before, after = KIND_WEIGHT[m.label.kind] * LIST_FACTOR, "", ""
+        else:
+            weight = KIND_WEIGHT[m.label.kind] + bonus
         if title:
             weight = weight * TITLE_FACTOR + (FIRST_IN_TITLE if first_in_title else 0.0)
             first_in_title = False
         elif m.start < lead_end:
             weight *= LEAD_FACTOR
-        label = f"{cue_words} {m.phrase}".strip() if cue_words else m.phrase
+        label = " ".join(w for w in (before, m.phrase, after) if w)
         out.append(Mention(code, label, weight, title))
     blocs = gazetteer(vocab).bloc_members
     for run in runs:
@@ -182,21 +190,34 @@ def mentions(
         codes = {matches[i].label.code for i in run}
         bloc = next((b for b, members in blocs.items() if codes <= members), FALLBACK)
         names = ", ".join(matches[i].phrase for i in run)
-        out.append(Mention(bloc, f"list of {len(run)} countries: {names}", LIST_BONUS, title))
+        start = matches[run[0]].start
+        factor = TITLE_FACTOR if title else LEAD_FACTOR if start < lead_end else 1.0
+        cue = f"list of {len(run)} countries: {names}"
+        out.append(Mention(bloc, cue, LIST_BONUS * factor, title))
     return out
 
 
-def decide(all_mentions: list[Mention]) -> RegionResult:
-    """Primary region first, then the others by score; GLOBAL when nothing is named."""
+def _related(a: str, b: str, blocs: dict[str, frozenset[str]]) -> bool:
+    return a in blocs.get(b, frozenset()) or b in blocs.get(a, frozenset())
+
+
+def decide(all_mentions: list[Mention], vocab: Vocabulary) -> RegionResult:
+    """Primary region first, then the others by score; GLOBAL when nothing is named.
+
+    The confidence is the primary's margin over the best rival (a bloc and one of its
+    members do not rival each other: "EU" vs "NL" is agreement, not doubt), damped when
+    the primary itself rests on little evidence.
+    """
     scores: dict[str, float] = defaultdict(float)
     for mention in all_mentions:
         scores[mention.code] += mention.score
     if not scores:
         return RegionResult([FALLBACK], 0.0, {}, [])
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
-    top = ranked[0][1]
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
-    confidence = round((top - second) / top * min(1.0, top / 3.0), 3)
+    blocs = gazetteer(vocab).bloc_members
+    primary, top = ranked[0]
+    second = next((s for code, s in ranked[1:] if not _related(primary, code, blocs)), 0.0)
+    confidence = round((1.0 - second / top) * min(1.0, top / CONFIDENT_SCORE), 3)
     regions = [ranked[0][0]] + [code for code, s in ranked[1:] if s >= MIN_SECONDARY]
     evidence = [Evidence(m.code, m.cue, round(m.score, 2)) for m in all_mentions]
     rounded = {code: round(s, 2) for code, s in ranked}

@@ -1,0 +1,69 @@
+"""Dates: datelines resolved against the capture date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from classify_helpers import run
+
+BODY = "The regulator opened an inquiry into a chatbot maker."
+
+
+def test_relative_minutes_resolve_against_capture_date() -> None:
+    c = run(BODY, dateline="22 minutes ago", captured=dt.date(2025, 7, 21))
+    assert c.date == dt.date(2025, 7, 21)
+    assert not c.date_guessed
+
+
+def test_relative_days_and_weekdays_count_back_from_capture() -> None:
+    captured = dt.date(2026, 1, 23)
+    assert run(BODY, dateline="3 days ago", captured=captured).date == dt.date(2026, 1, 20)
+    assert run(BODY, dateline="last Friday", captured=captured).date == dt.date(2026, 1, 16)
+    assert run(BODY, dateline="yesterday", captured=captured).date == dt.date(2026, 1, 22)
+
+
+def test_day_and_month_without_year_takes_the_capture_year() -> None:
+    assert run(BODY, dateline="19 January").date == dt.date(2026, 1, 19)
+
+
+def test_day_and_month_after_capture_means_last_year() -> None:
+    c = run(BODY, dateline="19 December", captured=dt.date(2026, 1, 5))
+    assert c.date == dt.date(2025, 12, 19)
+
+
+def test_full_and_iso_dates_are_taken_as_written() -> None:
+    assert run(BODY, dateline="12 January 2026").date == dt.date(2026, 1, 12)
+    assert run(BODY, dateline="2025-11-30").date == dt.date(2025, 11, 30)
+    assert run(BODY, dateline="Published: Jan 5, 2026").date == dt.date(2026, 1, 5)
+
+
+def test_dateline_after_capture_date_is_refused() -> None:
+    c = run(BODY, dateline="12 March 2026", captured=dt.date(2026, 1, 23))
+    assert c.date == dt.date(2026, 1, 23)
+    assert c.date_guessed
+
+
+def test_item_without_dateline_gets_capture_date_marked_guessed() -> None:
+    c = run(BODY)
+    assert c.date == dt.date(2026, 1, 23)
+    assert c.date_guessed
+
+
+def test_event_date_mentioned_mid_text_is_not_a_dateline() -> None:
+    c = run(
+        "UN agencies have issued a stark warning over AI risks to children. A joint statement "
+        "published on 19 January urges urgent global action."
+    )
+    assert c.date == dt.date(2026, 1, 23)
+    assert c.date_guessed
+
+
+def test_dateline_opening_the_body_is_used() -> None:
+    assert run("14 January 2026 - " + BODY).date == dt.date(2026, 1, 14)
+    assert run("BRUSSELS, 15 January (Reuters) - " + BODY).date == dt.date(2026, 1, 15)
+    assert run("Jan 20, 2026\n\n" + BODY).date == dt.date(2026, 1, 20)
+
+
+def test_unreadable_dateline_falls_back_to_capture_date() -> None:
+    c = run(BODY, dateline="Hashtags")
+    assert c.date == dt.date(2026, 1, 23) and c.date_guessed

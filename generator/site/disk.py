@@ -1,0 +1,103 @@
+"""The only part of generator.site that touches the disk: reading briefing pages (with a
+cache that survives `mkdocs serve` rebuilds) and writing a derived site to a folder for
+another engine.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import BriefingsError, Problem
+from ..pages import Page, PageError, front_matter_yaml, parse_page
+from ..vocab import Vocabulary, load_vocabulary
+from .archive import Archive, Entry
+from .config import Derived, SiteConfig
+from .derive import derive
+
+BRIEFINGS_DIR = "briefings"
+Stamp = tuple[int, int]
+
+
+def stamp(path: str | Path) -> Stamp:
+    info = os.stat(path)
+    return (info.st_mtime_ns, info.st_size)
+
+
+def vocab_stamp(vocab: Vocabulary) -> tuple[Stamp, ...]:
+    return tuple(stamp(p) for p in vocab.paths if os.path.exists(p))
+
+
+@dataclass
+class PageCache:
+    """Parsed pages keyed by path, reused while (mtime, size) and the vocabulary are unchanged."""
+
+    entries: dict[str, tuple[Stamp, tuple[Stamp, ...], Page | PageError]] = field(
+        default_factory=dict
+    )
+    reads: int = 0
+
+    def load(self, rel: str, abs_path: str, vocab: Vocabulary) -> Page | PageError:
+        """The parsed page at `abs_path` (named `rel` in errors), or the error it raised."""
+        key = (stamp(abs_path), vocab_stamp(vocab))
+        cached = self.entries.get(abs_path)
+        if cached is not None and cached[:2] == key:
+            return cached[2]
+        self.reads += 1
+        try:
+            text = Path(abs_path).read_text(encoding="utf-8")
+            result: Page | PageError = parse_page(text, rel, vocab)
+        except UnicodeDecodeError as exc:
+            result = PageError([Problem(rel, 1, f"not UTF-8 text ({exc.reason})")])
+        except PageError as exc:
+            result = exc
+        self.entries[abs_path] = (*key, result)
+        return result
+
+
+def read_archive(
+    content_dir: Path, cache: PageCache | None = None
+) -> tuple[Archive, list[Problem]]:
+    """Every page under ``content_dir/briefings``; pages that fail to parse become problems."""
+    vocab = load_vocabulary(content_dir)
+    cache = cache or PageCache()
+    entries, problems = [], []
+    for path in sorted((content_dir / BRIEFINGS_DIR).rglob("*.md")):
+        rel = path.relative_to(content_dir).as_posix()
+        result = cache.load(rel, str(path), vocab)
+        if isinstance(result, PageError):
+            problems.extend(result.problems)
+        else:
+            entries.append(Entry.of(result))
+    return Archive.of(entries, vocab), problems
+
+
+def _write(path: Path, data: bytes) -> None:
+    if path.exists() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def write_derived(archive: Archive, derived: Derived, out_dir: Path) -> list[str]:
+    """Write derived pages, feeds and decorated briefing pages under `out_dir`; only files
+    whose bytes changed are rewritten. Returns the paths written, sorted."""
+    outputs: dict[str, bytes] = {p: t.encode("utf-8") for p, t in derived.pages.items()}
+    outputs.update(derived.files)
+    for entry in archive.entries:
+        body = derived.decorations[entry.path].apply(entry.body)
+        text = f"---\n{front_matter_yaml(entry.briefing)}---\n\n{body}"
+        outputs[entry.path] = text.encode("utf-8")
+    for rel, data in sorted(outputs.items()):
+        _write(out_dir / rel, data)
+    return sorted(outputs)
+
+
+def write_folder(content_dir: Path, out_dir: Path, cfg: SiteConfig | None = None) -> list[str]:
+    """Derive the site of the archive in `content_dir` and write it to `out_dir` without
+    MkDocs. Raises `generator.errors.BriefingsError` listing every page that fails."""
+    archive, problems = read_archive(Path(content_dir))
+    if problems:
+        raise BriefingsError("\n".join(str(p) for p in problems))
+    return write_derived(archive, derive(archive, cfg or SiteConfig()), Path(out_dir))

@@ -9,7 +9,8 @@
 
 The lead item's headline is the page's first line; its article may start mid-sentence
 (the scraper cut it: `lede_cut`). Its source is the one every related block names, when
-they agree. A lone "Play" between two sentences, left by a video widget, is removed.
+they agree. A video widget's "Play", alone on a line, ending a line after a sentence or
+standing between a sentence and a quotation, is removed.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from .common import (
 )
 
 CHROME_MAX_WORDS = 10
-_WIDGET = re.compile(r"(?<=[.!?\"'\u2019\u201d]) Play (?=[\"'\u2018\u201c])")
+_WIDGET = re.compile(r"(?:(?<=[.!?\"'\u2019\u201d]) |^)Play(?:(?= [\"'\u2018\u201c])|$)")
 _DASHED = re.compile(r"^[-\u2013\u2014\u2022]\s*")
 
 

@@ -10,9 +10,10 @@ page itself gave is scored as a headline.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from bisect import bisect_left
 
 from ..readers.base import RawItem
-from ..text import sentences
 from ..vocab import Vocabulary
 from . import regions, status, tags, topics
 from .base import Classification, Evidence
@@ -22,10 +23,16 @@ from .matcher import Tokens, tokenise
 from .sources import item_source
 
 
-def lead_token_count(body: str) -> int:
-    """How many word tokens the first sentence of `body` has."""
-    first = sentences(body[:2000])
-    return len(tokenise(first[0]).words) if first else 0
+_SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]?(?:\s+(?=[\"'\u2018\u201c(]?[A-Z0-9])|\s*$)")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Inc|Ltd|Co|Corp|vs))$")
+
+
+def lead_end(body: str) -> int:
+    """Character offset where the first sentence of `body` ends."""
+    for m in _SENTENCE_END.finditer(body):
+        if not _ABBREVIATION.search(body, 0, m.start()):
+            return m.start() + 1
+    return len(body)
 
 
 def classify(
@@ -39,8 +46,8 @@ def classify(
     date, guessed, date_why = item_date(item.dateline, item.body, captured)
 
     body = tokenise(item.body)
-    lead, rest = body.split(lead_token_count(item.body))
-    lead_end = lead.ends[-1] if lead.words else 0
+    first_end = lead_end(item.body)
+    lead, rest = body.split(bisect_left(body.starts, first_end))
     given_title = bool(item.title and item.title.strip())
     head: Tokens = tokenise(title.title() if title.isupper() else title) if given_title else (
         tokenise("")
@@ -50,7 +57,7 @@ def classify(
     head_matches = gaz.find(head)
     body_matches = gaz.find(body)
     found = regions.mentions(head, head_matches, vocab, 0, title=True)
-    found += regions.mentions(body, body_matches, vocab, lead_end, title=False)
+    found += regions.mentions(body, body_matches, vocab, first_end, title=False)
     region = regions.decide(found, vocab)
 
     parts = [(head, topics.TITLE_FACTOR), (lead, topics.LEAD_FACTOR), (rest, 1.0)]
@@ -63,7 +70,7 @@ def classify(
         if off_slugs:
             chosen, runner_up, confidence = off_slugs[0], topic.topic, 1.0
 
-    tag_list, tag_evidence = tags.decide(head_matches, body_matches, lead_end)
+    tag_list, tag_evidence = tags.decide(head_matches, body_matches, first_end)
     evidence = [
         Evidence(f"source:{source}", source_why, 1.0),
         Evidence(f"date:{date.isoformat()}", date_why, 0.0 if guessed else 1.0),

@@ -59,8 +59,10 @@ class Match(Generic[L]):
 
 
 def tokenise(text: str) -> Tokens:
-    spans = [m.span() for m in _TOKEN.finditer(text)]
-    return Tokens(text, [text[a:b] for a, b in spans], [a for a, _ in spans], [b for _, b in spans])
+    found = list(_TOKEN.finditer(text))
+    return Tokens(
+        text, [m.group() for m in found], [m.start() for m in found], [m.end() for m in found]
+    )
 
 
 def fold(word: str) -> str:
@@ -112,27 +114,17 @@ class PhraseMatcher(Generic[L]):
         keys = self._keys(tokens)
         trie = self._trie
         out: list[Match[L]] = []
-        i, n = 0, len(keys)
-        while i < n:
-            candidates = trie.get(keys[i])
-            if candidates is None:
-                i += 1
+        n, resume = len(keys), 0
+        for i in [i for i, key in enumerate(keys) if key in trie]:
+            if i < resume:
                 continue
-            found = None
-            for key, phrase, label in candidates:
+            for key, phrase, label in trie[keys[i]]:
                 size = len(key)
-                if size == 1:
-                    found = Match(phrase, label, i, i + 1, tokens.starts[i], tokens.ends[i])
+                if size == 1 or (tuple(keys[i : i + size]) == key and _tight(tokens, i, size)):
+                    end = tokens.ends[min(i + size, n) - 1]
+                    out.append(Match(phrase, label, i, i + size, tokens.starts[i], end))
+                    resume = i + size
                     break
-                if tuple(keys[i : i + size]) == key and _tight(tokens, i, size):
-                    end = tokens.ends[i + size - 1]
-                    found = Match(phrase, label, i, i + size, tokens.starts[i], end)
-                    break
-            if found is None:
-                i += 1
-            else:
-                out.append(found)
-                i = found.last
         return out
 
 

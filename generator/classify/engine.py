@@ -22,7 +22,6 @@ from .gazetteer import gazetteer
 from .matcher import Tokens, tokenise
 from .sources import item_source
 
-
 _SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]?(?:\s+(?=[\"'\u2018\u201c(]?[A-Z0-9])|\s*$)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Inc|Ltd|Co|Corp|vs))$")
 

@@ -61,7 +61,7 @@ _CHROME = re.compile(
 )
 _SIGN_OFF = re.compile(
     r"^(?:--|thanks\sfor\sreading|that's\sall|see\syou\s(?:next|tomorrow|soon)|until\snext"
-    r"|best(?:\swishes)?,|cheers,|regards,|warm(?:est)?\sregards)",
+    r"|(?:best|kind|warm(?:est)?)\s(?:regards|wishes)|best,|cheers,|regards,)",
     re.IGNORECASE,
 )
 _GREETING = re.compile(
@@ -194,14 +194,24 @@ def _clean(body: Numbered) -> Numbered:
     return out
 
 
+def _next_filled(body: Numbered, k: int, count: int) -> list[str]:
+    out: list[str] = []
+    while k < len(body) and len(out) < count:
+        if body[k][1].strip():
+            out.append(body[k][1])
+        k += 1
+    return out
+
+
 def _starts_item(body: Numbered, k: int) -> bool:
+    """A headline line after a blank or a link line, followed (under an optional outlet
+    line) by prose."""
     line = body[k][1]
-    if not looks_like_headline(line) or (
-        k and body[k - 1][1].strip() and not _is_read_more(body[k - 1][1])
-    ):
+    after_break = not k or not body[k - 1][1].strip() or _is_read_more(body[k - 1][1])
+    if not looks_like_headline(line) or not after_break:
         return False
-    rest = [text for _, text in body[k + 1 : k + 4] if text.strip()]
-    if rest and _outlet(rest[0]) is not None and len(rest) > 1:
+    rest = _next_filled(body, k + 1, 2)
+    if len(rest) > 1 and _outlet(rest[0]) is not None:
         rest = rest[1:]
     return bool(rest) and is_prose(rest[0])
 
@@ -221,13 +231,22 @@ def _outlet(line: str) -> tuple[str | None, str | None] | None:
 
 
 def segments(body: Numbered) -> list[Numbered]:
+    """Runs of lines, one per item: a new run at each headline that starts an item (not
+    at the outlet line under it) and after each link line."""
     out: list[Numbered] = [[]]
+    filled = False
+    after_headline = False
     for k, (no, line) in enumerate(body):
-        if _starts_item(body, k) and any(t.strip() for _, t in out[-1]):
-            out.append([])
+        if line.strip():
+            starts = not (after_headline and _outlet(line) is not None) and _starts_item(body, k)
+            if starts and filled:
+                out.append([])
+            after_headline = starts
+            filled = True
         out[-1].append((no, line))
         if _is_read_more(line) and not (k + 1 < len(body) and _URL_ONLY.match(body[k + 1][1])):
             out.append([])
+            filled = False
     return [s for s in out if any(t.strip() for _, t in s)]
 
 

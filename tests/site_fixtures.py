@@ -11,15 +11,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from generator.model import Briefing, SourceRef, Status
-from generator.pages import render_page
+from generator.pages import parse_page, render_page
+from generator.site import Archive, Entry
 from generator.text import make_slug
+from generator.vocab import load_vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
-VOCAB = Path(__file__).resolve().parent / "data" / "site_vocab"
+ARCHIVE_DATA = Path(__file__).resolve().parent / "data" / "site_archive"
+SITE_URL = "https://briefings.github.io/briefings/"
 
 HOSTILE_TITLE = '<script>alert("t")</script> Deepfake <img src=x onerror=alert(1)> rules'
 
@@ -257,7 +261,7 @@ def standard_items() -> list[Item]:
 def write_archive(root: Path, items: list[Item]) -> Path:
     """A content folder under `root` with the fixture vocabulary and one page per item."""
     content = root / "content"
-    shutil.copytree(VOCAB, content / "_data")
+    shutil.copytree(ARCHIVE_DATA / "_data", content / "_data")
     for it in items:
         page = content / it.path
         page.parent.mkdir(parents=True, exist_ok=True)
@@ -279,3 +283,70 @@ def build_site(config_file: Path, **plugin_options: Any) -> Path:
     config.plugins["briefings"].config.update(plugin_options)
     build(config)
     return Path(config.site_dir)
+
+
+def archive_of(items: list[Item]) -> Archive:
+    """The archive the plugin would see for `items`, without touching MkDocs or the disk."""
+    vocab = load_vocabulary(ARCHIVE_DATA)
+    pages = [parse_page(render_page(it.briefing, it.body), it.path, vocab) for it in items]
+    return Archive.of([Entry.of(page) for page in pages], vocab)
+
+
+def published(items: list[Item]) -> list[Item]:
+    return [it for it in items if it.briefing.status is Status.PUBLISHED]
+
+
+def url_path(item: Item) -> str:
+    """The site path of a briefing page (``briefings/2026/01/slug/``)."""
+    return item.path.removesuffix(".md") + "/"
+
+
+def html_at(site: Path, path: str) -> lxml.html.HtmlElement:
+    """The parsed HTML of the built page at site path `path` (``regions/jp/`` or ``""``)."""
+    file = site / path / "index.html" if not path.endswith(".html") else site / path
+    return lxml.html.fromstring(file.read_bytes())
+
+
+def resolve(from_path: str, href: str) -> str:
+    """The site path a relative `href` on the page at `from_path` points to."""
+    import posixpath
+
+    joined = posixpath.normpath(posixpath.join(from_path or ".", href))
+    joined = "" if joined == "." else joined
+    return joined + "/" if href.endswith("/") and joined else joined
+
+
+def links(site: Path, path: str, selector: str = ".md-content a") -> list[str]:
+    """Site paths of the relative links matching `selector` on one page."""
+    doc = html_at(site, path)
+    return [
+        resolve(path, a.get("href"))
+        for a in doc.cssselect(selector)
+        if a.get("href") and "://" not in a.get("href") and not a.get("href").startswith("#")
+    ]
+
+
+def listing_links(site: Path, path: str) -> list[str]:
+    """Briefing links of a listing and all its numbered pages, in order."""
+    found, seen, queue = [], set(), [path]
+    while queue:
+        page = queue.pop(0)
+        if page in seen:
+            continue
+        seen.add(page)
+        found += links(site, page, ".briefing-list .briefing-title a")
+        queue += [p for p in links(site, page, ".pagination a") if p not in seen]
+    return found
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    root: Path
+    site: Path
+    items: list[Item]
+
+
+def build_standard(root: Path, **plugin_options: Any) -> BuiltSite:
+    items = standard_items()
+    config = write_project(root, items)
+    return BuiltSite(root, build_site(config, **plugin_options), items)

@@ -15,7 +15,7 @@ from typing import Any
 import trafilatura
 
 from .base import RawItem, ReadProblem, ReadResult, TextReader
-from .common import fold
+from .common import fold, is_prose
 
 _DOC_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 _TAG = re.compile(r"</?(?:p|div|article|section|h[1-6]|span|a|body|head|meta|title)[\s>/]", re.I)
@@ -55,7 +55,7 @@ def read(text: str) -> ReadResult:
     if not paras:
         doc = _extract(text, precision=False)
         paras = _paragraphs(doc) if doc is not None else []
-    if doc is None or not paras:
+    if doc is None or not any(is_prose(p) for p in paras):
         return ReadResult("html", [], [ReadProblem(1, "no article text found in this page")])
     url = doc.url if isinstance(doc.url, str) and doc.url.startswith("http") else None
     item = RawItem(

@@ -58,7 +58,10 @@ def changes(content: Path, base: str) -> list[Change]:
     if not (content / BRIEFINGS_DIR).is_dir():
         return []
     top = Path(_git(content, "rev-parse", "--show-toplevel").strip())
-    _git(content, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
+    try:
+        _git(content, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
+    except BriefingsError:
+        raise BriefingsError(f"{base!r} is not a git revision here (fetch it first?)") from None
     listed = _git(content, "diff", "--name-status", "--no-renames", base, "--", BRIEFINGS_DIR)
     untracked = _git(content, "ls-files", "--others", "--exclude-standard", "--", BRIEFINGS_DIR)
     entries = [line.split("\t", 1) for line in listed.splitlines() if "\t" in line]

@@ -8,6 +8,7 @@ off-topic recall and on-topic retention, and keeps every miss for printing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,8 +102,15 @@ def _match(articles: list[Article], first_words: str) -> Article | None:
     return None
 
 
-def score_file(report: Report, name: str, articles: list[Article], labels: dict[str, Any]) -> None:
-    """Add one labelled file's results to `report`."""
+def score_file(
+    report: Report,
+    name: str,
+    articles: list[Article],
+    labels: dict[str, Any],
+    canonical: Callable[[str], str] = str,
+) -> None:
+    """Add one labelled file's results to `report`. `canonical` maps a source name to the
+    form the archive uses, so that a label's "AFP" matches "Agence France-Presse"."""
     captured = labels.get("capture_date")
     matched: set[int] = set()
     for label in labels.get("items", []):
@@ -114,7 +122,7 @@ def score_file(report: Report, name: str, articles: list[Article], labels: dict[
             continue
         matched.add(id(article))
         report.true_pos += 1
-        _score_item(report, name, first, article, label, captured)
+        _score_item(report, name, first, article, label, captured, canonical)
     for article in articles:
         if id(article) not in matched:
             report.false_pos += 1
@@ -122,7 +130,13 @@ def score_file(report: Report, name: str, articles: list[Article], labels: dict[
 
 
 def _score_item(
-    report: Report, name: str, first: str, a: Article, label: dict[str, Any], captured: Any
+    report: Report,
+    name: str,
+    first: str,
+    a: Article,
+    label: dict[str, Any],
+    captured: Any,
+    canonical: Callable[[str], str],
 ) -> None:
     c = a.classification
 
@@ -136,7 +150,8 @@ def _score_item(
     topics = [str(t) for t in (label.get("topic_any") or [label.get("topic")])]
     check(report.topic, "topic", c.topic in topics, "/".join(topics), c.topic)
     if label.get("source"):
-        check(report.source, "source", c.source == label["source"], label["source"], c.source)
+        want_source = canonical(str(label["source"]))
+        check(report.source, "source", canonical(c.source) == want_source, want_source, c.source)
     want_date = label.get("date") or captured
     if want_date:
         want = (

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from ..classify.sources import normalise_source
 from ..errors import BriefingsError
 from ..evaluate import Report, score_file
 from ..pipeline import parse_text
@@ -63,6 +64,10 @@ def run(args: argparse.Namespace) -> int:
     raw_dir = args.raw_dir or args.labels.parent
     vocab = vocabulary(args.content)
     report = Report()
+
+    def canonical(source: str) -> str:
+        return normalise_source(source, vocab)
+
     for name, file_labels in labels.items():
         if not isinstance(file_labels, dict) or "items" not in file_labels:
             raise BriefingsError(f"{args.labels}: entry {name!r} has no 'items' list")
@@ -73,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         except BriefingsError as exc:
             print(f"{raw_dir / name}: {exc}", file=sys.stderr)
             articles = []
-        score_file(report, str(name), articles, file_labels)
+        score_file(report, str(name), articles, file_labels, canonical)
     metrics = report.metrics()
     if args.json:
         json.dump(

@@ -67,7 +67,8 @@ def test_parse_json_carries_every_documented_key(name: str) -> None:
         assert keys <= set(item)
         assert item["regions"][0] == item["region"]
         assert len(item["title"]) <= 100
-        assert "\n\n" in item["body"] or len(item["body"]) < 600
+        paragraphs = item["body"].split("\n\n")
+        assert all(p.strip() and "\n" not in p for p in paragraphs), "hard wraps must be re-joined"
 
 
 @pytest.mark.parametrize("name", sorted(LABELS))

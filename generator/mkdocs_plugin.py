@@ -32,9 +32,15 @@ from .site import Archive, Decoration, Entry, PageCache, SiteConfig, derive
 from .site.config import DEFAULT_SITE_URL
 from .vocab import load_vocabulary
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("briefings")
 
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
+
+
+def shown(path: str) -> str:
+    """`path` as a user would type it: relative to the working folder when inside it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else Path(relative).as_posix()
 
 
 class BriefingsConfig(Config):
@@ -75,16 +81,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         try:
-            vocab = load_vocabulary(Path(config.docs_dir))
+            vocab = load_vocabulary(Path(shown(config.docs_dir)))
         except BriefingsError as exc:
             raise PluginError(str(exc)) from exc
         prefix = self.config.briefings_dir.strip("/") + "/"
-        docs_name = os.path.basename(os.path.normpath(config.docs_dir))
         entries = []
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             if not file.src_uri.startswith(prefix) or file.abs_src_path is None:
                 continue
-            result = self.cache.load(f"{docs_name}/{file.src_uri}", file.abs_src_path, vocab)
+            result = self.cache.load(shown(file.abs_src_path), file.abs_src_path, vocab)
             if isinstance(result, PageError):
                 for problem in result.problems:
                     log.error(str(problem))
@@ -102,9 +107,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         for path in sorted(generated):
             existing = files.get_file_from_path(path)
             if existing is not None:
+                where = shown(os.path.join(config.docs_dir, path))
                 raise PluginError(
-                    f"{docs_name}/{path}: this file collides with a page the briefings plugin "
-                    "derives; rename or remove it"
+                    f"{where}: this file collides with a page the briefings plugin derives; "
+                    "rename or remove it"
                 )
             files.append(File.generated(config, path, content=generated[path]))
         self.decorations = derived.decorations

@@ -52,6 +52,8 @@ class PageCache:
             result = PageError([Problem(rel, 1, f"not UTF-8 text ({exc.reason})")])
         except PageError as exc:
             result = exc
+        except ValueError as exc:  # PyYAML raises it for impossible dates such as 2026-02-30
+            result = PageError([Problem(rel, 1, f"front-matter is not valid YAML: {exc}")])
         self.entries[abs_path] = (*key, result)
         return result
 

@@ -55,6 +55,12 @@ class OffTopicDef(BaseModel):
     digital_ratio: float = Field(
         default=0.25, description="...or this share of the off-topic score, whichever is larger"
     )
+    min_digital: float = Field(
+        default=0.0, description="items with less digital signal than this are held back"
+    )
+    digital_kinds: list[str] = Field(
+        default_factory=list, description="organisation kinds whose mention is digital signal"
+    )
 
 
 class TaxonomyFile(BaseModel):

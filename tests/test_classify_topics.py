@@ -62,7 +62,7 @@ def test_topic_evidence_lists_cue_words_and_scores() -> None:
 
 
 def test_item_without_any_cue_gets_the_default_topic() -> None:
-    c = run("The meeting was moved to Thursday.")
+    c = run("The online meeting of the working group was moved to Thursday.")
     assert c.topic == vocab().taxonomy.default_topic
     assert c.topic_confidence == 0.0
 
@@ -105,6 +105,15 @@ def test_weather_story_about_a_deepfake_stays_on_topic() -> None:
     )
     assert c.on_topic
     assert c.topic == "deepfakes-misinformation"
+
+
+def test_story_with_nothing_digital_is_held_back() -> None:
+    c = run(
+        "Archaeologists have uncovered a 3,400-year-old workshop near the river, with "
+        "pottery kilns and tools that shed light on daily life in the ancient city."
+    )
+    assert not c.on_topic
+    assert "nothing about AI" in next(e.cue for e in c.evidence if e.label == "off-topic")
 
 
 def test_storm_forecast_is_held_back() -> None:

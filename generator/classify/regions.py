@@ -24,8 +24,9 @@ from .matcher import Match, Tokens, per_vocab
 
 KIND_WEIGHT = {NAME: 1.0, CITY: 0.8, DEMONYM: 0.6, ORG: 0.4}
 TITLE_FACTOR = 3.0
-FIRST_IN_TITLE = 2.0
+FIRST_IN_TITLE = 3.0
 LEAD_FACTOR = 2.0
+FIRST_IN_LEAD = 1.5
 LIST_FACTOR = 0.5
 LIST_MIN = 3
 LIST_BLOC_MIN = 4
@@ -34,6 +35,7 @@ MIN_SECONDARY = 0.9
 CONFIDENT_SCORE = 2.0
 FALLBACK = "GLOBAL"
 
+_CURRENCY = ("$", "\u20ac", "\u00a3", "\u00a5")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*(?:the\s+)?$")
 
 
@@ -134,13 +136,19 @@ def _listed(tokens: Tokens, matches: list[Match[Entry]]) -> list[list[int]]:
 
 
 def _resolve(tokens: Tokens, m: Match[Entry], in_list: bool, cue: bool) -> str | None:
-    """The region a mention stands for, settling ambiguous words from their context."""
+    """The region a mention stands for, settling ambiguous words from their context.
+
+    A word that is a place either way (Georgia: the country or the US state) needs one
+    of its cue words or a list of countries; "in Georgia" fits both. A word that may be
+    a person (Jordan, Chad) is also confirmed by a place cue ("in Jordan")."""
     entry = m.label
     if entry.kind == IGNORE or entry.code is None and entry.ambiguous is None:
         return None
     spec = entry.ambiguous
     if spec is None:
         return entry.code
+    if spec.otherwise is not None:
+        cue = False
     confirmed = in_list or cue or any(c in tokens.text for c in spec.cues)
     if confirmed and not _person_name(tokens, m):
         return entry.code
@@ -159,8 +167,10 @@ def mentions(
     paired = {i for run in runs for i in run}
     out: list[Mention] = []
     seen_orgs: set[str] = set()
-    first_in_title = True
+    first = True
     for idx, m in enumerate(matches):
+        if tokens.text[m.end : m.end + 1] in _CURRENCY:
+            continue
         if m.label.kind == ORG:
             bonus, before, after = 0.0, "", ""
         else:
@@ -177,10 +187,10 @@ def mentions(
         else:
             weight = KIND_WEIGHT[m.label.kind] + bonus
         if title:
-            weight = weight * TITLE_FACTOR + (FIRST_IN_TITLE if first_in_title else 0.0)
-            first_in_title = False
+            weight = weight * TITLE_FACTOR + (FIRST_IN_TITLE if first else 0.0)
         elif m.start < lead_end:
-            weight *= LEAD_FACTOR
+            weight = weight * LEAD_FACTOR + (FIRST_IN_LEAD if first else 0.0)
+        first = False
         label = " ".join(w for w in (before, m.phrase, after) if w)
         out.append(Mention(code, label, weight, title))
     blocs = gazetteer(vocab).bloc_members

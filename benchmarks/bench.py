@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import platform
 import shutil
 import subprocess
@@ -52,10 +53,11 @@ def machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "cpu": cpu,
-        "cpus": len(__import__("os").sched_getaffinity(0)),
+        "cpus": len(os.sched_getaffinity(0)),
         "commit": commit,
         **{pkg: metadata.version(pkg) for pkg in ("mkdocs", "mkdocs-material", "Markdown")},
         "date": dt.date.today().isoformat(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
     }
 
 
@@ -88,6 +90,7 @@ def parse_throughput(writer: synth.Writer, vocab: Vocabulary, items: int) -> dic
             "seconds": round(seconds, 3),
             "cpu_s": round(cpu, 3),
             "items_per_s": round(len(stories) / seconds, 1),
+            "items_per_cpu_s": round(len(stories) / cpu, 1),
             "first_s": round(first, 3),
             "region_agrees": round(region_ok / len(stories), 3),
             "topic_agrees": round(topic_ok / len(stories), 3),
@@ -104,6 +107,7 @@ class Size:
 
     def __init__(self, root: Path, n: int, writer: synth.Writer, args: argparse.Namespace):
         self.root, self.n, self.writer, self.only = root, n, writer, args.only
+        self.profile_dir: Path | None = args.profile
         self.content = root / "content"
         self.logs = root / "logs"
         self.logs.mkdir(parents=True)
@@ -157,6 +161,12 @@ class Size:
                 if "seconds" in result.get(base, {}) and "error" not in result["ours"]:
                     ratio = result["ours"]["seconds"] / result[base]["seconds"]
                     result[f"ratio_ours_to_{base}"] = round(ratio, 2)
+        if self.profile_dir is not None:
+            result["profile"] = measure.profile(
+                self.configs["ours"],
+                self.profile_dir / f"build-{self.n}.prof",
+                self.logs / "profile.log",
+            )
         if "determinism" in self.only:
             result["determinism"] = self.determinism()
         if "serve" in self.only:
@@ -329,6 +339,12 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
         "--config", type=Path, default=REPO / "mkdocs.yml", help="MkDocs config to adapt"
     )
     p.add_argument("--keep", type=Path, metavar="DIR", help="build in DIR and keep it")
+    p.add_argument(
+        "--profile",
+        type=Path,
+        metavar="DIR",
+        help="also build once under cProfile, write DIR/build-N.prof and report the hot spots",
+    )
     args = p.parse_args(argv)
     args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     if args.large and LARGE not in args.sizes:
@@ -357,7 +373,12 @@ def main(argv: list[str] | None = None) -> int:
             with tempfile.TemporaryDirectory(prefix=f"briefings-bench-{n}-") as tmp:
                 report["sizes"][str(n)] = Size(Path(tmp), n, writer, args).measure()
         print(f"N={n:,} done", file=sys.stderr, flush=True)
+    report["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     print(table(report))
+    for n, size in report["sizes"].items():
+        for row in size.get("profile", {}).get("top", []):
+            share, seconds = row["share"], row["cumulative_s"]
+            print(f"profile N={n}: {share:6.1%} {seconds:8.2f} s  {row['function']}")
     text = json.dumps(report, indent=2)
     if args.json:
         args.json.write_text(text + "\n", encoding="utf-8")

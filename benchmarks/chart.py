@@ -54,17 +54,17 @@ def _panel(x0: int, title: str, unit: str, groups: list[tuple[str, list[float | 
     bar_w = group_w * 0.8 / len(SERIES)
     for g, (label, series) in enumerate(groups):
         gx = x0 + g * group_w + group_w * 0.1
-        for s, value in enumerate(series):
-            if value is None:
+        for s, bar in enumerate(series):
+            if bar is None:
                 continue
-            h = plot_h * value / top
+            h = plot_h * bar / top
             x = gx + s * bar_w
             parts.append(
                 f'<rect x="{x:.1f}" y="{TOP + plot_h - h:.1f}" width="{bar_w - 2:.1f}" '
                 f'height="{h:.1f}" fill="{SERIES[s][2]}"><title>{escape(SERIES[s][1])}: '
-                f"{value:g}{unit}</title></rect>"
+                f"{bar:g}{unit}</title></rect>"
                 f'<text x="{x + bar_w / 2 - 1:.1f}" y="{TOP + plot_h - h - 4:.1f}" '
-                f'text-anchor="middle" font-size="10">{value:.3g}</text>'
+                f'text-anchor="middle" font-size="10">{bar:.3g}</text>'
             )
         parts.append(
             f'<text x="{gx + group_w * 0.4:.1f}" y="{TOP + plot_h + 18}" text-anchor="middle" '
@@ -76,13 +76,13 @@ def _panel(x0: int, title: str, unit: str, groups: list[tuple[str, list[float | 
 def svg(report: dict[str, Any]) -> str:
     """The chart for `report` (the JSON the benchmark prints) as an SVG document."""
     sizes = report.get("sizes", {})
-    time_groups = []
-    memory_groups = []
+    time_groups: list[tuple[str, list[float | None]]] = []
+    memory_groups: list[tuple[str, list[float | None]]] = []
     for n, size in sizes.items():
         label = f"{int(n):,} briefings"
         time_groups.append((label, [_value(size, key, "seconds") for key, _, _ in SERIES]))
         memory_groups.append(
-            (label, [None] + [_value(size, key, "peak_rss_mb") for key, _, _ in SERIES[1:]])
+            (label, [None, *(_value(size, key, "peak_rss_mb") for key, _, _ in SERIES[1:])])
         )
     legend = "".join(
         f'<rect x="{LEFT + i * 260}" y="{HEIGHT - 22}" width="12" height="12" fill="{color}"/>'

@@ -5,6 +5,7 @@ data for the JSON report."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import signal
@@ -52,26 +53,38 @@ def tail(log: Path, lines: int = 6) -> str:
     return " | ".join(text[-lines:])
 
 
+_WRAPPER = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+code = subprocess.call(sys.argv[2:])
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+with open(sys.argv[1], "w") as out:
+    json.dump({"seconds": time.perf_counter() - start, "rss_kb": peak, "code": code}, out)
+"""
+
+
 def run(
     cmd: list[str], log: Path, env: dict[str, str] | None = None, cwd: Path | None = None
 ) -> Run:
-    """Run `cmd` to completion; peak RSS is the child's own (``wait4``), not the maximum
-    over every child this process ever had, as ``RUSAGE_CHILDREN`` would give."""
+    """Run `cmd` to completion under a small wrapper process that reports its peak RSS.
+
+    The wrapper matters: Linux counts a forked child's pre-exec memory in its peak, so
+    a child forked straight from this (large) process would report at least our size.
+    """
+    stats = log.with_suffix(".stats.json")
     with log.open("wb") as out:
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            cmd,
+        subprocess.run(
+            [sys.executable, "-c", _WRAPPER, str(stats), *cmd],
             stdout=out,
             stderr=subprocess.STDOUT,
             env={**os.environ, **QUIET, **(env or {})},
             cwd=cwd,
+            check=True,
         )
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    data = json.loads(stats.read_text())
     text = log.read_text(encoding="utf-8", errors="replace")
     warnings = len(WARNING.findall(text))
-    return Run(seconds, usage.ru_maxrss / 1024, proc.returncode, log, warnings)
+    return Run(data["seconds"], data["rss_kb"] / 1024, data["code"], log, warnings)
 
 
 def mkdocs_build(config: Path, log: Path, *extra: str, env: dict[str, str] | None = None) -> Run:
@@ -199,3 +212,32 @@ def serve_edit(
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+
+
+def profile(config: Path, out: Path, log: Path, top: int = 25) -> dict[str, Any]:
+    """Build once under cProfile; the functions with the most cumulative time, ours
+    (generator/, overrides/) and MkDocs' own phases, with their share of the build."""
+    import pstats
+
+    cmd = [sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build", "-q"]
+    result = run([*cmd, "-f", str(config)], log)
+    if result.returncode:
+        return result.to_json()
+    stats = pstats.Stats(str(out))
+    entries = stats.stats  # type: ignore[attr-defined]
+    total = max(ct for (_, _, _, ct, _) in entries.values())
+    keep = ("/generator/", "/overrides/", "mkdocs/commands/build.py", "markdown/core.py")
+    rows = []
+    for (path, line, name), (_, calls, _, cumulative, _) in entries.items():
+        if any(k in path for k in keep):
+            where = path.split("/site-packages/")[-1].split("/work/main/")[-1]
+            rows.append((cumulative, f"{where}:{line}({name})", calls))
+    rows.sort(reverse=True)
+    return {
+        "profiled_s": round(total, 2),
+        "file": str(out),
+        "top": [
+            {"function": f, "calls": n, "cumulative_s": round(c, 2), "share": round(c / total, 3)}
+            for c, f, n in rows[:top]
+        ],
+    }

@@ -7,6 +7,7 @@ adapted file configures MkDocs exactly as the original does, but for the paths.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ PLUGIN = "briefings"
 @dataclass(frozen=True)
 class Tagged:
     tag: str
-    value: str
+    value: Any
 
 
 class _Loader(yaml.SafeLoader):
@@ -32,14 +33,26 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
-    if not isinstance(node, yaml.ScalarNode):
-        raise yaml.constructor.ConstructorError(None, None, f"tag {node.tag} on a collection")
-    return Tagged(node.tag, str(loader.construct_scalar(node)))
+    if isinstance(node, yaml.SequenceNode):
+        return Tagged(node.tag, loader.construct_sequence(node, deep=True))
+    if isinstance(node, yaml.MappingNode):
+        return Tagged(node.tag, loader.construct_mapping(node, deep=True))
+    if isinstance(node, yaml.ScalarNode):
+        return Tagged(node.tag, loader.construct_scalar(node))
+    raise yaml.constructor.ConstructorError(None, None, f"unexpected node {node.tag}")
+
+
+def _represent(dumper: yaml.SafeDumper, tagged: Tagged) -> yaml.Node:
+    if isinstance(tagged.value, list):
+        return dumper.represent_sequence(tagged.tag, tagged.value, flow_style=True)
+    if isinstance(tagged.value, dict):
+        return dumper.represent_mapping(tagged.tag, tagged.value)
+    return dumper.represent_scalar(tagged.tag, str(tagged.value))
 
 
 _Loader.add_multi_constructor("!", _tagged)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
-_Dumper.add_representer(Tagged, lambda d, t: d.represent_scalar(t.tag, t.value))
+_Dumper.add_representer(Tagged, _represent)
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -108,5 +121,9 @@ def write(config: dict[str, Any], path: Path) -> Path:
 
 def serve_path(config: dict[str, Any]) -> str:
     """The URL path `mkdocs serve` mounts the site at (the path of site_url)."""
-    path = urlparse(str(config.get("site_url") or "")).path or "/"
+    url = config.get("site_url") or ""
+    if isinstance(url, Tagged) and url.tag == "!ENV":
+        names = url.value if isinstance(url.value, list) else [url.value, ""]
+        url = next((os.environ[n] for n in names[:-1] if n in os.environ), names[-1])
+    path = urlparse(str(url)).path or "/"
     return path if path.endswith("/") else path + "/"

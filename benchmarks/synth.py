@@ -159,7 +159,7 @@ class Writer:
         self.vocab, self.seed = vocab, seed
         rng = random.Random(f"{seed}:pools")
         names = vocab.region_names
-        population = {c: int(d["population"]) for c, d in _countries().items()}
+        population = {c: int(str(d["population"])) for c, d in _countries().items()}
         plain = [c for c, n in names.items() if not re.search(r"[,()]", n)]
         rest = sorted(
             (c for c in plain if c not in LEADING_REGIONS), key=lambda c: (-population.get(c, 0), c)
@@ -178,7 +178,7 @@ class Writer:
         rng.shuffle(tags)
         self.tags = _Zipf(tags)
         outlets = {
-            p.format(city=rng.choice(corpus.CITIES), place=self.place(self.region(rng)))
+            p.format(city=rng.choice(corpus.CITIES), place=vocab.region_name(self.region(rng)))
             for p in corpus.OUTLET_PATTERNS
             for _ in range(8)
         }
@@ -194,7 +194,10 @@ class Writer:
         return self.regions.pick(rng)[0]
 
     def place(self, code: str) -> str:
-        name = self.vocab.region_name(code)
+        """How wire copy names a region: 'the United Kingdom', 'the United Nations'."""
+        bloc = self.vocab.regions.blocs.get(code)
+        name = bloc.aliases[0] if code == "GLOBAL" and bloc and bloc.aliases else None
+        name = name or self.vocab.region_name(code)
         return f"the {name}" if _THE.match(name) else name
 
     def story(self, index: int) -> Story:

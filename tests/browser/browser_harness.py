@@ -41,6 +41,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
+LOCALHOST = "127.0.0.1"
 VIEWPORT = {"width": 1280, "height": 800}
 SEARCH_INPUT = "input.md-search__input"
 SEARCH_RESULT_LINK = ".md-search-result__item > a.md-search-result__link"
@@ -78,10 +79,18 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     base_path = "/"
     not_found: list[str]
 
+    def _inside_base(self) -> bool:
+        route = unquote(urlsplit(self.path).path)
+        return route.startswith(self.base_path) or route + "/" == self.base_path
+
+    def send_head(self) -> Any:
+        if not self._inside_base():
+            self.send_error(404)
+            return None
+        return super().send_head()
+
     def translate_path(self, path: str) -> str:
         route = unquote(urlsplit(path).path)
-        if not route.startswith(self.base_path) and route + "/" != self.base_path:
-            return str(Path(self.directory) / "\0outside-base-path")
         return super().translate_path("/" + route[len(self.base_path) :])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
@@ -125,7 +134,7 @@ def serve_site(site_dir: Path, base_path: str = "/") -> Iterator[SiteServer]:
     not_found: list[str] = []
     handler = type("Handler", (_SiteHandler,), {"base_path": base, "not_found": not_found})
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(handler, directory=str(site_dir))
+        (LOCALHOST, 0), partial(handler, directory=str(site_dir))
     )
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)

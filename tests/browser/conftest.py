@@ -4,6 +4,7 @@ and a page in headless Debian Chromium that fails its test on any console error.
 The site is built with `mkdocs build --strict` from the repository's own mkdocs.yml and
 content/, once per test run (xdist workers share the build through a file lock), and
 served under the path of its `site_url`, as GitHub Pages serves a project site.
+BRIEFINGS_BROWSER_PROJECT=DIR runs the same tests on another project folder.
 
 A missing Chromium or Playwright fails these tests with the reason; it never skips them.
 """
@@ -21,6 +22,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser_harness import (
+    LOCALHOST,
     VIEWPORT,
     BrowserUnavailable,
     SiteServer,
@@ -29,12 +31,19 @@ from browser_harness import (
     serve_site,
 )
 from filelock import FileLock
-from site_pages import BuiltSite, published_briefings
+from site_pages import PROJECT, ROOT, BuiltSite, published_briefings
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request, Route
+    from playwright.sync_api import (
+        Browser,
+        ConsoleMessage,
+        Dialog,
+        Page,
+        Playwright,
+        Request,
+        Route,
+    )
 
-ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "tests" / "output"
 SCREENSHOTS = OUTPUT / "screenshots"
 
@@ -42,15 +51,15 @@ SCREENSHOTS = OUTPUT / "screenshots"
 def site_url_of_config() -> str:
     from mkdocs.config import load_config
 
-    return str(load_config(str(ROOT / "mkdocs.yml"))["site_url"] or "")
+    return str(load_config(str(PROJECT / "mkdocs.yml"))["site_url"] or "")
 
 
 def build_site(site_dir: Path) -> None:
-    """`mkdocs build --strict` of the repository's site into `site_dir`; fail with its log."""
+    """`mkdocs build --strict` of the project's site into `site_dir`; fail with its log."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)]
     result = subprocess.run(
         command,
-        cwd=ROOT,
+        cwd=PROJECT,
         capture_output=True,
         text=True,
         timeout=600,
@@ -82,7 +91,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
         site_dir=site_dir,
         site_url=site_url,
         base_path=urlsplit(site_url).path or "/",
-        briefings=published_briefings(),
+        briefings=published_briefings(PROJECT / "content"),
     )
 
 
@@ -132,32 +141,34 @@ class PageProblems:
             f"request off the site (blocked; the site must work offline): {u}"
             for u in self.external_requests
         ]
-        return "\n".join(lines)
+        return "\n".join(dict.fromkeys(lines))
 
 
 @pytest.fixture
-def page_problems() -> PageProblems:
-    return PageProblems()
-
-
-@pytest.fixture
-def page(browser: Browser, site: SiteServer, page_problems: PageProblems) -> Iterator[Page]:
+def page(browser: Browser, site: SiteServer) -> Iterator[Page]:
     """A fresh page (own context, empty cache) whose console errors, uncaught exceptions,
-    requests leaving the local server and requests the server answers 404 fail the test
-    that used it."""
+    dialogs (an `alert` means a script ran), requests leaving the local server and
+    requests the session's server answers 404 fail the test that used it. Any server on
+    127.0.0.1 counts as the site (a test may serve a fixture archive of its own)."""
+    page_problems = PageProblems()
     context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
-    origin = "{0.scheme}://{0.netloc}/".format(urlsplit(site.url))
+    local = f"http://{LOCALHOST}:"
 
     def on_console(message: ConsoleMessage) -> None:
         if message.type == "error":
-            where = message.location.get("url") or reader_page.url
-            page_problems.console_errors.append(f"{message.text} (at {where})")
+            source = message.location.get("url")
+            where = f"on {reader_page.url}" + (f", from {source}" if source else "")
+            page_problems.console_errors.append(f"{message.text} ({where})")
+
+    def on_dialog(dialog: Dialog) -> None:
+        page_problems.console_errors.append(f"script opened a {dialog.type}: {dialog.message!r}")
+        dialog.dismiss()
 
     def on_page_error(error: Any) -> None:
         page_problems.console_errors.append(f"uncaught {error} (on {reader_page.url})")
 
     def keep_local(route: Route, request: Request) -> None:
-        if request.url.startswith(origin) or request.url.startswith(("data:", "blob:")):
+        if request.url.startswith((local, "data:", "blob:")):
             route.continue_()
         else:
             page_problems.external_requests.append(request.url)
@@ -167,6 +178,7 @@ def page(browser: Browser, site: SiteServer, page_problems: PageProblems) -> Ite
     reader_page = context.new_page()
     reader_page.on("console", on_console)
     reader_page.on("pageerror", on_page_error)
+    reader_page.on("dialog", on_dialog)
     seen_404 = len(site.not_found)
     yield reader_page
     context.close()

@@ -6,6 +6,7 @@ compared as site paths: ``briefings/2026/01/slug/`` relative to the site's root 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,7 +23,10 @@ if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[2]
-CONTENT_DIR = ROOT / "content"
+PROJECT = Path(os.environ.get("BRIEFINGS_BROWSER_PROJECT") or ROOT).resolve()
+"""The project whose site the browser tests build: this repository (its bundled archive),
+or another folder with a mkdocs.yml and content/ (a synthetic archive, say) named by
+the BRIEFINGS_BROWSER_PROJECT environment variable."""
 CONTENT = ".md-content"
 BRIEFING_PATH = re.compile(r"^briefings/\d{4}/\d{2}/[^/]+/$")
 REGION_PATH = re.compile(r"^regions/(?P<key>[^/]+)/$")
@@ -58,16 +62,16 @@ class BuiltSite:
         return found[0]
 
 
-def published_briefings() -> tuple[Published, ...]:
-    """Published briefing pages under content/briefings/, newest first."""
+def published_briefings(content_dir: Path) -> tuple[Published, ...]:
+    """Published briefing pages under content_dir/briefings/, newest first."""
     found = []
-    for source in sorted((CONTENT_DIR / "briefings").rglob("*.md")):
-        relative = source.relative_to(CONTENT_DIR).as_posix()
+    for source in sorted((content_dir / "briefings").rglob("*.md")):
+        relative = source.relative_to(content_dir).as_posix()
         page = parse_page(source.read_text(encoding="utf-8"), relative)
         if page.briefing.published:
             found.append(Published(page.briefing, relative.removesuffix(".md") + "/"))
     if not found:
-        pytest.fail(f"no published briefing under {CONTENT_DIR / 'briefings'}: nothing to browse")
+        pytest.fail(f"no published briefing under {content_dir / 'briefings'}: nothing to browse")
     return tuple(sorted(found, key=lambda p: (-p.briefing.date.toordinal(), p.briefing.id)))
 
 

@@ -1,7 +1,8 @@
 """Screenshots of the pages a reader sees most, for review and for the README.
 
 Written to tests/output/screenshots/ (git-ignored); the home page's first screen is
-also copied to docs/screenshot-home.png, the picture the README shows, when it changed.
+also copied to docs/screenshot-home.png, the picture the README shows, when it changed
+(only for the bundled archive, not for a BRIEFINGS_BROWSER_PROJECT).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 from browser_harness import SiteServer
 from playwright.sync_api import Page
-from site_pages import ROOT, BuiltSite, open_path
+from site_pages import PROJECT, ROOT, BuiltSite, open_path
 
 pytestmark = pytest.mark.browser
 
@@ -39,6 +40,8 @@ def test_screenshots_of_home_briefing_region_and_map_pages(
     shoot(page, site, "regions/jp/", screenshots / "region.png", full_page=True)
     shoot(page, site, "regions/", screenshots / "regions.png", full_page=True)
 
+    if PROJECT != ROOT:
+        return
     README_SCREENSHOT.parent.mkdir(exist_ok=True)
     if not README_SCREENSHOT.exists() or README_SCREENSHOT.read_bytes() != home.read_bytes():
         shutil.copyfile(home, README_SCREENSHOT)

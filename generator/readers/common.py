@@ -22,7 +22,7 @@ CLOSERS = frozenset("\"'\u2019\u201d)]\u00bb")
 OPENERS = "\"'\u2018\u201c(\u00ab["
 _BULLET = re.compile(r"[-*\u2022\u25aa\u2013\u2014]\s|\d{1,3}[.)]\s")
 _RULE = re.compile(r"[-=*_~#\u2022\u2014\u2013\u00b7. ]{3,}")
-_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 _URL = re.compile(r"https?://[^\s<>\"'\u201c\u201d]+")
 
 _MONTH = (
@@ -48,6 +48,7 @@ DATE = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+_DATE_HINT = re.compile(r"\d|ago\b|yesterday|today|just\snow", re.IGNORECASE)
 RELATIVE_TIME = re.compile(
     r"(?:(?:\d{1,3}|an?|one)\s(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)"
     r"|\d{1,3}\s?[smhdw])\sago|yesterday|just\snow",
@@ -63,20 +64,24 @@ _META_SPLIT = re.compile(r"\s[-\u2013\u2014|/\u00b7\u2022]\s|[|\u00b7\u2022,()\u
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text)
+    return WORD.findall(text)
 
 
 def word_spans(line: str) -> list[tuple[int, int, str]]:
     """(start, end, folded word) for every word of a line."""
     return [
-        (m.start(), m.end(), m.group(0).lower().replace("\u2019", "'"))
-        for m in _WORD.finditer(line)
+        (m.start(), m.end(), m.group(0).lower().replace("\u2019", "'")) for m in WORD.finditer(line)
     ]
 
 
 def fold(text: str) -> str:
     """Lower-case words only: quotes, punctuation and spacing differences folded away."""
-    return " ".join(w.lower().replace("\u2019", "'") for w in _WORD.findall(text))
+    return " ".join(WORD.findall(text.lower().replace("\u2019", "'")))
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The distinct folded words of a text."""
+    return frozenset(WORD.findall(text.lower().replace("\u2019", "'")))
 
 
 def split_lines(text: str) -> list[str]:
@@ -218,7 +223,7 @@ class Meta:
 def parse_meta_line(line: str) -> Meta | None:
     """Read a line naming an outlet and a date, or None when the line is anything else."""
     s = line.strip()
-    if not s or len(s) > 140 or len(words(s)) > 16:
+    if not s or len(s) > 140 or _DATE_HINT.search(s) is None or len(words(s)) > 16:
         return None
     match = DATE.search(s)
     if match is None:

@@ -14,6 +14,7 @@ outlet/date line at the top of an item gives its source and dateline.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -32,6 +33,7 @@ from .common import (
     preview,
     split_lines,
     starts_mid_sentence,
+    word_set,
     word_spans,
     words,
 )
@@ -41,7 +43,8 @@ CTA_STEMS = (
     "register", "visit", "explore", "discover", "contact", "chatbot", "newsletter", "podcast",
     "tap", "donate", "forward", "listen", "find", "try",
 )  # fmt: skip
-ADDRESS = frozenset({"you", "your", "you're", "our", "us", "we", "we're"})
+_CTA_VERB = re.compile(r"\b(?:" + "|".join(CTA_STEMS) + ")")
+_ADDRESS = re.compile(r"\b(?:you|your|you're|our|us|we|we're)\b")
 MAX_SEPARATOR_WORDS = 40
 SIMILAR = 0.7
 HEADLINE_SHARE = 0.6
@@ -52,12 +55,12 @@ Numbered = list[tuple[int, str]]
 def cta_score(line: str) -> int:
     """0-3: how much a line reads like a call to action (a question or exclamation,
     addressing the reader, a verb such as learn/subscribe/ask)."""
-    ws = fold(line).split()
-    if not 3 <= len(ws) <= MAX_SEPARATOR_WORDS:
+    if not 2 <= line.count(" ") < MAX_SEPARATOR_WORDS:
         return 0
+    lower = line.lower().replace("\u2019", "'")
     punct = "?" in line or "!" in line
-    address = any(w in ADDRESS for w in ws)
-    verb = any(w.startswith(CTA_STEMS) for w in ws)
+    address = _ADDRESS.search(lower) is not None
+    verb = _CTA_VERB.search(lower) is not None
     return int(punct) + int(address) + int(verb)
 
 
@@ -74,6 +77,7 @@ class Separator:
     tokens: frozenset[str] = field(default_factory=frozenset)
     count: int = 0
     score: int = 0
+    chars: int = 0
 
     @property
     def rule(self) -> bool:
@@ -82,18 +86,16 @@ class Separator:
     def matches(self, line: str) -> bool:
         if self.rule:
             return is_rule(line)
-        if cta_score(line) < 2:
+        if len(line) > 2 * self.chars or cta_score(line) < 2:
             return False
-        return alike(frozenset(fold(line).split()), self.tokens)
+        return alike(word_set(line), self.tokens)
 
     def split_glued(self, line: str) -> tuple[str, str] | None:
         """(before, after) when the separator sits inside a longer line of an item."""
-        if self.rule:
+        n = len(self.tokens)
+        if self.rule or len(word_set(line) & self.tokens) < SIMILAR * n:
             return None
         spans = word_spans(line)
-        n = len(self.tokens)
-        if len({w for *_, w in spans} & self.tokens) < SIMILAR * n:
-            return None
         for i, (start, _, word) in enumerate(spans):
             if word not in self.tokens or (
                 i and not ends_sentence(line[max(0, start - 6) : start].rstrip(OPENERS + " "))
@@ -143,9 +145,9 @@ def find_separator(lines: list[str]) -> Separator | None:
                 cluster.count += count
                 break
         else:
-            clusters.append(Separator(toks, count, scores[key]))
+            clusters.append(Separator(toks, count, scores[key], len(key)))
     best = max(clusters, key=lambda c: c.count, default=None)
-    if best is not None:
+    if best is not None and best.count < 2:
         best.count = sum(1 for line in lines if best.matches(line) or best.split_glued(line))
     if best is not None and best.count >= 2:
         return best

@@ -71,6 +71,7 @@ _OUTLET_TAIL = re.compile(r"\s(?:\(([^()]{2,60})\)|\|\s([^|]{2,60}))$")
 _OUTLET_PREFIX = re.compile(r"^(?:source|via|from|outlet)\s?:?\s+|^[-\u2013\u2014]\s?", re.I)
 _READ_MORE_AT = re.compile(r"\b(?:at|on|from|via)\s([A-Z][^:<>()]{1,50}?)\s?(?::|<|\(|https?:|$)")
 
+MAX_HEADER_LINES = 300
 Numbered = list[tuple[int, str]]
 
 
@@ -91,7 +92,7 @@ def find_headers(lines: list[str], limit: int = 80) -> tuple[int, int] | None:
         return None
     end = start
     keys = set()
-    while end < len(lines) and lines[end].strip():
+    while end < min(len(lines), start + MAX_HEADER_LINES) and lines[end].strip():
         match = _HEADER.match(lines[end])
         if match:
             keys.add(match.group(1).lower())
@@ -168,7 +169,7 @@ def sender(headers: dict[str, str]) -> str | None:
 
 
 def _is_chrome(line: str) -> bool:
-    return len(words(line)) <= 30 and _CHROME.search(line) is not None
+    return line.count(" ") < 30 and _CHROME.search(line) is not None
 
 
 def _is_read_more(line: str) -> bool:
@@ -177,20 +178,30 @@ def _is_read_more(line: str) -> bool:
 
 def _clean(body: Numbered) -> Numbered:
     """Body without top chrome, the greeting, chrome lines and the footer/sign-off."""
-    last_link = max((k for k, (_, line) in enumerate(body) if _is_read_more(line)), default=-1)
+    links = [_is_read_more(line) for _, line in body]
+    last_link = max((k for k, link in enumerate(links) if link), default=-1)
     out: Numbered = []
     greeted = False
     for k, (no, line) in enumerate(body):
-        text = _ANGLE_URL.sub("", line).rstrip()
-        if k > last_link and (_SIGN_OFF.match(text.strip()) or _CHROME.search(text)) and out:
-            break
-        if _is_chrome(text) and not _is_read_more(text):
-            continue
-        if not greeted and text.strip():
+        if links[k]:
+            out.append((no, line))
             greeted = True
-            if _GREETING.match(text.strip()):
+            continue
+        text = _ANGLE_URL.sub("", line).rstrip() if "<http" in line else line
+        stripped = text.strip()
+        if not stripped:
+            out.append((no, text))
+            continue
+        chrome = _is_chrome(stripped)
+        if out and k > last_link and (chrome or _SIGN_OFF.match(stripped)):
+            break
+        if chrome:
+            continue
+        if not greeted:
+            greeted = True
+            if _GREETING.match(stripped):
                 continue
-        out.append((no, line if _is_read_more(line) else text))
+        out.append((no, text))
     return out
 
 
@@ -203,12 +214,11 @@ def _next_filled(body: Numbered, k: int, count: int) -> list[str]:
     return out
 
 
-def _starts_item(body: Numbered, k: int) -> bool:
+def _starts_item(body: Numbered, k: int, links: list[bool]) -> bool:
     """A headline line after a blank or a link line, followed (under an optional outlet
-    line) by prose."""
-    line = body[k][1]
-    after_break = not k or not body[k - 1][1].strip() or _is_read_more(body[k - 1][1])
-    if not looks_like_headline(line) or not after_break:
+    line) by prose. `links[k]` tells whether line k is a link line."""
+    after_break = not k or links[k - 1] or not body[k - 1][1].strip()
+    if not after_break or not looks_like_headline(body[k][1]):
         return False
     rest = _next_filled(body, k + 1, 2)
     if len(rest) > 1 and _outlet(rest[0]) is not None:
@@ -233,18 +243,20 @@ def _outlet(line: str) -> tuple[str | None, str | None] | None:
 def segments(body: Numbered) -> list[Numbered]:
     """Runs of lines, one per item: a new run at each headline that starts an item (not
     at the outlet line under it) and after each link line."""
+    links = [_is_read_more(line) for _, line in body]
     out: list[Numbered] = [[]]
     filled = False
     after_headline = False
     for k, (no, line) in enumerate(body):
         if line.strip():
-            starts = not (after_headline and _outlet(line) is not None) and _starts_item(body, k)
+            under = after_headline and _outlet(line) is not None
+            starts = not under and _starts_item(body, k, links)
             if starts and filled:
                 out.append([])
             after_headline = starts
             filled = True
         out[-1].append((no, line))
-        if _is_read_more(line) and not (k + 1 < len(body) and _URL_ONLY.match(body[k + 1][1])):
+        if links[k] and not (k + 1 < len(body) and _URL_ONLY.match(body[k + 1][1])):
             out.append([])
             filled = False
     return [s for s in out if any(t.strip() for _, t in s)]
@@ -253,7 +265,7 @@ def segments(body: Numbered) -> list[Numbered]:
 def _item(seg: Numbered) -> RawItem | None:
     seg = [(no, line) for no, line in seg if line.strip()]
     title = source = dateline = None
-    if _starts_item(seg, 0):
+    if _starts_item(seg, 0, [False]):
         title, seg = seg[0][1].strip(), seg[1:]
         tail = _OUTLET_TAIL.search(title)
         if tail:

@@ -114,7 +114,9 @@ def _add_run(entry: dict[str, Any], run: measure.Run) -> None:
     if "error" in entry or run.returncode:
         return
     entry["runs"] = [*entry.get("runs", [entry["seconds"]]), round(run.seconds, 3)]
+    entry["cpu_runs"] = [*entry.get("cpu_runs", [entry["cpu_s"]]), round(run.cpu_s, 3)]
     entry["seconds"] = min(entry["runs"])
+    entry["cpu_s"] = min(entry["cpu_runs"])
     entry["peak_rss_mb"] = max(entry["peak_rss_mb"], round(run.peak_rss_mb, 1))
 
 
@@ -184,6 +186,9 @@ class Size:
             if "seconds" in result.get(base, {}) and "seconds" in result.get("ours", {}):
                 ratio = result["ours"]["seconds"] / result[base]["seconds"]
                 result[f"ratio_ours_to_{base}"] = round(ratio, 2)
+        if "cpu_s" in result.get("plain", {}) and "cpu_s" in result.get("ours", {}):
+            ratio = result["ours"]["cpu_s"] / result["plain"]["cpu_s"]
+            result["cpu_ratio_ours_to_plain"] = round(ratio, 2)
         if self.profile_dir is not None:
             result["profile"] = measure.profile(
                 self.configs["ours"],
@@ -291,10 +296,13 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("floor: Python-Markdown (s)", ("floor", "seconds"), "{:,.2f}"),
     ("floor: pages/s", ("floor", "pages_per_s"), "{:,.0f}"),
     ("plain MkDocs + Material build (s)", ("plain", "seconds"), "{:,.2f}"),
+    ("plain build CPU (s)", ("plain", "cpu_s"), "{:,.2f}"),
     ("plain peak RSS (MB)", ("plain", "peak_rss_mb"), "{:,.0f}"),
     ("briefings plugin build (s)", ("ours", "seconds"), "{:,.2f}"),
+    ("briefings build CPU (s)", ("ours", "cpu_s"), "{:,.2f}"),
     ("briefings peak RSS (MB)", ("ours", "peak_rss_mb"), "{:,.0f}"),
     ("ratio ours / plain", ("ratio_ours_to_plain",), "{:.2f}x"),
+    ("ratio ours / plain, CPU", ("cpu_ratio_ours_to_plain",), "{:.2f}x"),
     ("ratio ours / floor", ("ratio_ours_to_floor",), "{:.1f}x"),
     ("build warnings (ours)", ("ours", "warnings"), "{:,}"),
     ("search index (bytes/briefing)", ("ours", "search_index_bytes_per_briefing"), "{:,}"),

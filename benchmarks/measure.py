@@ -29,9 +29,13 @@ FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 
 @dataclass
 class Run:
-    """A finished child process: wall time, its own peak RSS, exit status, log file."""
+    """A finished child process: wall and CPU time, its own peak RSS, exit status, log.
+
+    CPU time (user + system) is the steadier figure on a machine shared with other work.
+    """
 
     seconds: float
+    cpu_s: float
     peak_rss_mb: float
     returncode: int
     log: Path
@@ -40,6 +44,7 @@ class Run:
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "seconds": round(self.seconds, 3),
+            "cpu_s": round(self.cpu_s, 3),
             "peak_rss_mb": round(self.peak_rss_mb, 1),
             "warnings": self.warnings,
         }
@@ -57,9 +62,11 @@ _WRAPPER = """
 import json, resource, subprocess, sys, time
 start = time.perf_counter()
 code = subprocess.call(sys.argv[2:])
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+seconds = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = usage.ru_utime + usage.ru_stime
 with open(sys.argv[1], "w") as out:
-    json.dump({"seconds": time.perf_counter() - start, "rss_kb": peak, "code": code}, out)
+    json.dump({"seconds": seconds, "cpu_s": cpu, "rss_kb": usage.ru_maxrss, "code": code}, out)
 """
 
 
@@ -84,7 +91,7 @@ def run(
     data = json.loads(stats.read_text())
     text = log.read_text(encoding="utf-8", errors="replace")
     warnings = len(WARNING.findall(text))
-    return Run(data["seconds"], data["rss_kb"] / 1024, data["code"], log, warnings)
+    return Run(data["seconds"], data["cpu_s"], data["rss_kb"] / 1024, data["code"], log, warnings)
 
 
 def mkdocs_build(config: Path, log: Path, *extra: str, env: dict[str, str] | None = None) -> Run:
@@ -93,15 +100,16 @@ def mkdocs_build(config: Path, log: Path, *extra: str, env: dict[str, str] | Non
 
 def floor(content: Path, out: Path, pages: list[str]) -> dict[str, Any]:
     """Python-Markdown alone: read each page, drop its front-matter, convert, write HTML."""
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for rel in pages:
         text = FRONT_MATTER.sub("", (content / rel).read_text(encoding="utf-8"), count=1)
         target = out / rel.removesuffix(".md") / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown.markdown(text), encoding="utf-8")
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     return {
         "seconds": round(seconds, 3),
+        "cpu_s": round(cpu, 3),
         "pages_per_s": round(len(pages) / seconds, 1),
         "ms_per_page": round(1000 * seconds / len(pages), 3),
     }

@@ -22,15 +22,17 @@ from .base import Evidence
 from .gazetteer import CITY, DEMONYM, IGNORE, NAME, ORG, Entry, gazetteer
 from .matcher import Match, Tokens, per_vocab
 
-KIND_WEIGHT = {NAME: 1.0, CITY: 0.8, DEMONYM: 0.6, ORG: 0.4}
+KIND_WEIGHT = {NAME: 1.0, CITY: 0.8, DEMONYM: 0.6, ORG: 0.25}
+AFTER_GAP = 2
 TITLE_FACTOR = 3.0
-FIRST_IN_TITLE = 3.0
+FIRST_IN_TITLE = 5.0
 LEAD_FACTOR = 2.0
 FIRST_IN_LEAD = 1.5
 LIST_FACTOR = 0.5
 LIST_MIN = 3
 LIST_BLOC_MIN = 4
 LIST_BONUS = 1.5
+REPEAT_DECAY = 0.8
 MIN_SECONDARY = 0.9
 CONFIDENT_SCORE = 2.0
 FALLBACK = "GLOBAL"
@@ -73,7 +75,10 @@ def _cues(vocab: Vocabulary) -> _Cues:
     after = {k.lower(): v for k, v in vocab.regions.cues.after.items()}
     return _Cues(
         re.compile(rf"(?:^|\W)({_alternation(list(before))})\s+(?:the\s+)?$"),
-        re.compile(rf"^(?:'s\b)?\s*({_alternation(list(after))})(?![\w])"),
+        re.compile(
+            rf"^(?:'s\b)?(?:\s+[a-z][\w-]*){{0,{AFTER_GAP}}}?\s*"
+            rf"({_alternation(list(after))})(?![\w])"
+        ),
         before,
         after,
     )
@@ -218,9 +223,13 @@ def decide(all_mentions: list[Mention], vocab: Vocabulary) -> RegionResult:
     members do not rival each other: "EU" vs "NL" is agreement, not doubt), damped when
     the primary itself rests on little evidence.
     """
-    scores: dict[str, float] = defaultdict(float)
+    per_code: dict[str, list[float]] = defaultdict(list)
     for mention in all_mentions:
-        scores[mention.code] += mention.score
+        per_code[mention.code].append(mention.score)
+    scores = {
+        code: sum(s * REPEAT_DECAY**k for k, s in enumerate(sorted(values, reverse=True)))
+        for code, values in per_code.items()
+    }
     if not scores:
         return RegionResult([FALLBACK], 0.0, {}, [])
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -67,6 +67,10 @@ def read_stamp() -> tuple[str, frozenset[str]]:
         return "", frozenset()
 
 
+def pip_install(python: Path, args: list[str], what: str) -> None:
+    run([python, "-m", "pip", "install", "--disable-pip-version-check", *args], what)
+
+
 def ensure_venv() -> Path:
     """Create `.venv` with pip if it has no working interpreter; return its python."""
     python = tool("python")
@@ -81,6 +85,8 @@ def ensure_venv() -> Path:
         raise StepFailed(
             f"could not create {VENV} ({exc}); on Debian/Ubuntu install the python3-venv package"
         ) from exc
+    step("Upgrading pip in .venv (the pip bundled with Python may not resolve every extra)")
+    pip_install(python, ["--upgrade", "pip"], "pip upgrade")
     return python
 
 
@@ -97,8 +103,7 @@ def ensure_installed(extras: frozenset[str]) -> None:
     target = "." + (f"[{','.join(sorted(wanted))}]" if wanted else "")
     step(f"Installing the project into .venv: pip install -e {target}")
     STAMP.unlink(missing_ok=True)
-    pip: list[str | Path] = [python, "-m", "pip", "install", "--disable-pip-version-check"]
-    run([*pip, "-e", target], "pip install")
+    pip_install(python, ["-e", target], "pip install")
     STAMP.write_text(
         json.dumps({"pyproject": digest, "extras": sorted(wanted)}, indent=2) + "\n",
         encoding="utf-8",

@@ -23,10 +23,12 @@ from .common import (
     DATE,
     RELATIVE_TIME,
     SNIFF_LIMIT,
+    headline_text,
     is_prose,
     looks_like_headline,
     make_item,
     preview,
+    prose_from,
     split_lines,
     words,
 )
@@ -83,7 +85,7 @@ def find_blocks(lines: list[str]) -> list[Block]:
         if (above is None and below is None) or k is None or not looks_like_headline(lines[k]):
             continue
         after = _next_filled(lines, k + 1)
-        if after is None or not is_prose(lines[after]):
+        if after is None or not prose_from(lines, after):
             continue
         if blocks and (above if above is not None else i) <= blocks[-1].headline:
             continue
@@ -134,7 +136,7 @@ def read(text: str) -> ReadResult:
     head = _next_filled(lines, 0)
     if head is not None and head < lead_end:
         lead = _strip_chrome(lines[head:lead_end])
-        title = lines[head].strip() if looks_like_headline(lines[head]) else None
+        title = headline_text(lines[head]) if looks_like_headline(lines[head]) else None
         body = lead[1:] if title else lead
         if any(is_prose(line) for line in body):
             first = head + 1 + (_next_filled(body, 0) or 0) + (1 if title else 0)
@@ -150,7 +152,7 @@ def read(text: str) -> ReadResult:
             _item(
                 body,
                 block.headline + 2 + first,
-                title=lines[block.headline].strip(),
+                title=headline_text(lines[block.headline]),
                 source=block.source,
                 dateline=block.stamp,
             )

@@ -23,6 +23,13 @@ OPENERS = "\"'\u2018\u201c(\u00ab["
 _BULLET = re.compile(r"[-*\u2022\u25aa\u2013\u2014]\s|\d{1,3}[.)]\s")
 _RULE = re.compile(r"[-=*_~#\u2022\u2014\u2013\u00b7. ]{3,}")
 WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+READ_MORE = re.compile(
+    r"^\W{0,3}(?:read\s(?:more|on|the\s(?:full\s)?(?:story|article|report|piece))|full\sstory"
+    r"|continue\sreading|more\s(?:at|on|here)|source|link|via)\b",
+    re.IGNORECASE,
+)
+"""A "Read more" line: it closes an item in a newsletter and trails a feed entry."""
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")
 _URL = re.compile(r"https?://[^\s<>\"'\u201c\u201d]+")
 
 _MONTH = (
@@ -122,11 +129,36 @@ def is_prose(line: str) -> bool:
     return n >= 12 or (n >= 5 and ends_sentence(line))
 
 
-def looks_like_headline(line: str) -> bool:
-    """Short, capitalised, not a finished sentence, not a link or a rule."""
-    s = line.strip().lstrip(OPENERS)
+def prose_from(lines: Sequence[str], k: int, limit: int = 4) -> bool:
+    """Running text starts at line k: the line, or the line with the lines hard-wrapped
+    after it (up to a blank line, at most `limit`), reads as prose."""
+    parts: list[str] = []
+    for line in lines[k : k + limit]:
+        if not line.strip():
+            break
+        parts.append(line)
+        if is_prose(" ".join(parts)):
+            return True
+    return False
+
+
+def headline_text(line: str) -> str:
+    """A headline line without Markdown dress: ``**Title**``, ``## Title``, ``_Title_``."""
+    s = _HEADING_MARK.sub("", line.strip())
+    for mark in ("**", "__", "*", "_"):
+        if len(s) > 2 * len(mark) and s.startswith(mark) and s.endswith(mark):
+            return s[len(mark) : -len(mark)].strip()
+    return s
+
+
+def looks_like_headline(line: str, any_case: bool = False) -> bool:
+    """Short, capitalised (unless `any_case`: "npm tightens ..."), not a finished
+    sentence, not a link or a rule; Markdown emphasis around it is ignored."""
+    s = headline_text(line).lstrip(OPENERS)
     n = len(words(s))
-    if not (2 <= n <= 25) or len(s) > 220 or not (s[:1].isupper() or s[:1].isdigit()):
+    if not (2 <= n <= 25) or len(s) > 220:
+        return False
+    if not (any_case or s[:1].isupper() or s[:1].isdigit()):
         return False
     if _URL.search(s) or is_rule(s):
         return False

@@ -25,13 +25,16 @@ from .common import (
     SNIFF_LIMIT,
     ends_sentence,
     fold,
+    headline_text,
     is_prose,
     is_rule,
     looks_like_headline,
     numbered_paragraphs,
     parse_meta_line,
     preview,
+    prose_from,
     split_lines,
+    starts_lower,
     starts_mid_sentence,
     word_set,
     word_spans,
@@ -183,8 +186,11 @@ def _content(chunk: Numbered) -> Numbered:
 
 
 def _opens_with_headline(chunk: Numbered) -> bool:
-    rest = [line for _, line in chunk[1:] if line.strip()]
-    return looks_like_headline(chunk[0][1]) and bool(rest) and is_prose(rest[0])
+    if not looks_like_headline(chunk[0][1]):
+        return False
+    rest = [line for _, line in chunk[1:8]]
+    k = next((i for i, line in enumerate(rest) if line.strip()), None)
+    return k is not None and prose_from(rest, k) and not (k == 0 and starts_lower(rest[0]))
 
 
 def _is_boilerplate(chunk: Numbered) -> bool:
@@ -194,7 +200,7 @@ def _is_boilerplate(chunk: Numbered) -> bool:
 def _item(chunk: Numbered, titled: bool, first: bool) -> RawItem | None:
     title = source = dateline = None
     if titled and _opens_with_headline(chunk):
-        title, chunk = chunk[0][1].strip(), chunk[1:]
+        title, chunk = headline_text(chunk[0][1]), chunk[1:]
     paras = numbered_paragraphs(chunk)
     for k in range(min(2, len(paras))):
         meta = parse_meta_line(paras[k][1])

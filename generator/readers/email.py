@@ -8,7 +8,8 @@ the sender's display name the default source.
 In the body, items start at a headline line followed by prose, or after a "Read more"
 line; each may have an outlet line under its headline and ends with its "Read more"
 line and link (kept as source URL). "View in browser", greetings, social links and the
-unsubscribe footer are dropped.
+unsubscribe footer are dropped; links in the text, as mail clients render them
+("the report <https://...>", "[the report](https://...)"), keep only their words.
 """
 
 from __future__ import annotations
@@ -24,14 +25,18 @@ from email.message import Message
 
 from .base import RawItem, ReadProblem, ReadResult, TextReader
 from .common import (
+    READ_MORE,
     SNIFF_LIMIT,
     first_url,
+    headline_text,
     is_prose,
     looks_like_headline,
     make_item,
     parse_meta_line,
     preview,
+    prose_from,
     split_lines,
+    starts_lower,
     words,
 )
 from .markup import html_to_paragraphs
@@ -43,12 +48,8 @@ _HEADER = re.compile(
     re.IGNORECASE,
 )
 _KEY_HEADERS = frozenset({"from", "to", "subject", "date", "sent"})
-_READ_MORE = re.compile(
-    r"^\W{0,3}(?:read\s(?:more|on|the\s(?:full\s)?(?:story|article|report|piece))|full\sstory"
-    r"|continue\sreading|more\s(?:at|on|here)|source|link|via)\b",
-    re.IGNORECASE,
-)
 _URL_ONLY = re.compile(r"^\W{0,3}(?:\[\d{1,3}\]\s?)?<?https?://\S+>?\W{0,3}$")
+_MD_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\(https?://[^\s()]{1,2000}\)")
 _ANGLE_URL = re.compile(r"\s?<https?://[^\s<>]{1,2000}>")
 _CHROME = re.compile(
     r"view\s(?:this\s(?:e-?mail|newsletter)\s|it\s)?(?:in\s(?:your\s)?browser|online)|web\sversion"
@@ -173,7 +174,7 @@ def _is_chrome(line: str) -> bool:
 
 
 def _is_read_more(line: str) -> bool:
-    return _READ_MORE.match(line) is not None or _URL_ONLY.match(line) is not None
+    return READ_MORE.match(line) is not None or _URL_ONLY.match(line) is not None
 
 
 def _clean(body: Numbered) -> Numbered:
@@ -188,6 +189,7 @@ def _clean(body: Numbered) -> Numbered:
             greeted = True
             continue
         text = _ANGLE_URL.sub("", line).rstrip() if "<http" in line else line
+        text = _MD_LINK.sub(r"\1", text) if "](http" in text else text
         stripped = text.strip()
         if not stripped:
             out.append((no, text))
@@ -220,10 +222,12 @@ def _starts_item(body: Numbered, k: int, links: list[bool]) -> bool:
     after_break = not k or links[k - 1] or not body[k - 1][1].strip()
     if not after_break or not looks_like_headline(body[k][1]):
         return False
-    rest = _next_filled(body, k + 1, 2)
+    if k + 1 < len(body) and starts_lower(body[k + 1][1]):
+        return False
+    rest = _next_filled(body, k + 1, 5)
     if len(rest) > 1 and _outlet(rest[0]) is not None:
         rest = rest[1:]
-    return bool(rest) and is_prose(rest[0])
+    return bool(rest) and prose_from(rest, 0)
 
 
 def _outlet(line: str) -> tuple[str | None, str | None] | None:
@@ -266,7 +270,7 @@ def _item(seg: Numbered) -> RawItem | None:
     seg = [(no, line) for no, line in seg if line.strip()]
     title = source = dateline = None
     if _starts_item(seg, 0, [False]):
-        title, seg = seg[0][1].strip(), seg[1:]
+        title, seg = headline_text(seg[0][1]), seg[1:]
         tail = _OUTLET_TAIL.search(title)
         if tail:
             source, title = (tail.group(1) or tail.group(2)).strip(), title[: tail.start()].strip()

@@ -3,7 +3,8 @@
 An entry's title is its headline, its longest content (else its summary) its body, as
 plain paragraphs; its link the source URL; its publication date, as the publisher wrote
 it, the dateline (ISO, YYYY-MM-DD); its source the entry's own <source> title, else the
-feed's title. An entry with no text is reported, not dropped.
+feed's title without its tagline. A trailing "Continue reading" or "The post ... appeared
+first on ..." line is dropped. An entry with no text is reported, not dropped.
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ from typing import Any
 import feedparser
 
 from .base import RawItem, ReadProblem, ReadResult, TextReader
+from .common import READ_MORE
 from .markup import html_to_paragraphs
 
 _ROOT = re.compile(r"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
+_APPEARED = re.compile(r"^The post .{1,300} appeared first on .{1,100}$")
+_TAGLINE = re.compile(r"\s[-\u2013\u2014|:]\s|:\s")
 _ENTRY = re.compile(r"<(?:item|entry)[\s>]", re.IGNORECASE)
 
 
@@ -32,9 +36,29 @@ def _body(entry: Any) -> list[str]:
     candidates = [c for c in entry.get("content", []) if isinstance(c.get("value"), str)]
     candidates.sort(key=lambda c: -len(c["value"]))
     for part in [*(c["value"] for c in candidates), entry.get("summary")]:
-        if isinstance(part, str) and (paras := html_to_paragraphs(part)):
+        if isinstance(part, str) and (paras := _without_trailer(html_to_paragraphs(part))):
             return paras
     return []
+
+
+def _without_trailer(paras: list[str]) -> list[str]:
+    """Paragraphs without the feed's trailer: "Continue reading on X", "Read more", "The
+    post ... appeared first on X."."""
+    while (
+        paras
+        and len(paras[-1].split()) <= 30
+        and (READ_MORE.match(paras[-1]) or _APPEARED.match(paras[-1]))
+    ):
+        paras = paras[:-1]
+    return paras
+
+
+def site_name(title: str | None) -> str | None:
+    """A feed's title without its tagline: "Al Jazeera – Breaking News, ..." -> "Al Jazeera"."""
+    if not title:
+        return None
+    name = _TAGLINE.split(title, maxsplit=1)[0].strip()
+    return name if name and len(name.split()) <= 5 else title
 
 
 def iso_date(entry: Any) -> str | None:
@@ -82,7 +106,7 @@ def read(text: str) -> ReadResult:
         resolve_relative_uris=False,
         sanitize_html=True,
     )
-    feed_title = _text(parsed.feed.get("title")) or None
+    feed_title = site_name(_text(parsed.feed.get("title")))
     lines = _entry_lines(text)
     items: list[RawItem] = []
     problems: list[ReadProblem] = []

@@ -19,12 +19,14 @@ from .base import RawItem, ReadProblem, ReadResult, TextReader
 from .common import (
     SNIFF_LIMIT,
     Meta,
+    headline_text,
     is_prose,
     is_rule,
     looks_like_headline,
     make_item,
     parse_meta_line,
     preview,
+    prose_from,
     split_lines,
 )
 
@@ -59,12 +61,12 @@ def _filled(lines: list[str], i: int, step: int) -> int | None:
 
 
 def _headline_at(lines: list[str], i: int | None) -> bool:
-    return i is not None and looks_like_headline(strip_number(lines[i]))
+    return i is not None and looks_like_headline(strip_number(lines[i]), any_case=True)
 
 
 def _prose_after(lines: list[str], i: int | None) -> bool:
     k = _filled(lines, i + 1, 1) if i is not None else None
-    return k is not None and is_prose(lines[k])
+    return k is not None and prose_from(lines, k)
 
 
 def find_anchors(lines: list[str]) -> list[Anchor]:
@@ -121,7 +123,11 @@ def read(text: str) -> ReadResult:
         body_from = max(anchor.meta_line, anchor.title_line or 0) + 1
         body = _trim(lines, body_from, end)
         first = next((k for k, line in enumerate(body) if line.strip()), 0)
-        title = strip_number(lines[anchor.title_line]) if anchor.title_line is not None else None
+        title = (
+            None
+            if anchor.title_line is None
+            else headline_text(strip_number(lines[anchor.title_line]))
+        )
         items.append(
             make_item(
                 body,

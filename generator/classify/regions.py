@@ -191,11 +191,12 @@ def mentions(
             weight, before, after = KIND_WEIGHT[m.label.kind] * LIST_FACTOR, "", ""
         else:
             weight = KIND_WEIGHT[m.label.kind] + bonus
+        first_place = first and m.label.kind != ORG
         if title:
-            weight = weight * TITLE_FACTOR + (FIRST_IN_TITLE if first else 0.0)
+            weight = weight * TITLE_FACTOR + (FIRST_IN_TITLE if first_place else 0.0)
         elif m.start < lead_end:
-            weight = weight * LEAD_FACTOR + (FIRST_IN_LEAD if first else 0.0)
-        first = False
+            weight = weight * LEAD_FACTOR + (FIRST_IN_LEAD if first_place else 0.0)
+        first = first and m.label.kind == ORG
         label = " ".join(w for w in (before, m.phrase, after) if w)
         out.append(Mention(code, label, weight, title))
     blocs = gazetteer(vocab).bloc_members

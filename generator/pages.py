@@ -25,7 +25,7 @@ from .vocab import Vocabulary
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 _INLINE = re.compile(r"([\\`*_\[\]])")
-_ENTITIES = {"|": "&#124;", "~": "&#126;", "{": "&#123;", "}": "&#125;"}
+_ENTITIES = str.maketrans({"|": "&#124;", "~": "&#126;", "{": "&#123;", "}": "&#125;"})
 _LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])", re.MULTILINE)
 _UNESCAPE = re.compile(r"\\([\\`*_\[\]#>+=.)-])")
 
@@ -58,7 +58,7 @@ def escape_body(text: str) -> str:
     """Plain text -> Markdown that renders as exactly that text and nothing else."""
     text = html.escape(text, quote=False)
     text = _INLINE.sub(r"\\\1", text)
-    text = text.translate(str.maketrans(_ENTITIES))
+    text = text.translate(_ENTITIES)
     text = _LINE_START.sub(lambda m: m.group(1) + _escape_marker(m.group(2)), text)
     return text
 

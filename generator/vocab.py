@@ -271,8 +271,10 @@ def load_vocabulary(content_dir: Path) -> Vocabulary:
         OrganisationsFile,
         SourcesFile,
     )
-    parsed = [_validate(m, p, _load_yaml(p)) for m, p in zip(models, paths, strict=True)]
-    vocab = Vocabulary(*parsed, paths=paths)
+    taxonomy, regions, organisations, sources = (
+        _validate(m, p, _load_yaml(p)) for m, p in zip(models, paths, strict=True)
+    )
+    vocab = Vocabulary(taxonomy, regions, organisations, sources, paths=paths)
     if vocab.taxonomy.default_topic not in vocab.taxonomy.topics:
         raise BriefingsError(
             f"{paths[0]}: default_topic {vocab.taxonomy.default_topic!r} is not a topic"

@@ -174,7 +174,7 @@ class SearchMeasurement:
             f"transferred ({self.index_gzip_bytes:,} gzipped), first result "
             f"{self.seconds_to_first_result * 1000:.0f} ms after page load started "
             f"({self.seconds_typing_to_result * 1000:.0f} ms after typing), "
-            f"{len(self.results)} results"
+            f"{len(self.results)} result{'' if len(self.results) == 1 else 's'}"
         )
 
 

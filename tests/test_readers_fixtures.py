@@ -5,7 +5,8 @@ the same name: a new pair of files is a new test.
 Expectation keys: format, count, problems (how many), problem_contains, captured,
 default_source, error (text of the refusal), verbatim (false when the file's words are
 encoded, as in quoted-printable mail), and per item: first_words, last_words, title,
-source, source_url, dateline, lede_cut, paragraphs, contains, absent (from the body).
+source, source_url, dateline, lede_cut, line (where the item starts), paragraphs,
+contains, absent (from the body).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from generator.text import decode_bytes, normalise_text
 
 DATA = Path(__file__).parent / "data" / "readers"
 CASES = sorted(p for p in DATA.iterdir() if p.suffix != ".yaml" and p.with_suffix(".yaml").exists())
-ITEM_FIELDS = ("title", "source", "source_url", "dateline", "lede_cut")
+ITEM_FIELDS = ("title", "source", "source_url", "dateline", "lede_cut", "line")
 WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 
 

@@ -139,19 +139,17 @@ def read(text: str) -> ReadResult:
         title = headline_text(lines[head]) if looks_like_headline(lines[head]) else None
         body = lead[1:] if title else lead
         if any(is_prose(line) for line in body):
-            first = head + 1 + (_next_filled(body, 0) or 0) + (1 if title else 0)
-            items.append(_item(body, first, title=title, source=common_source))
+            items.append(_item(body, head + 1, title=title, source=common_source))
         elif lead:
             stray = preview(" ".join(lead))
             problems.append(ReadProblem(head + 1, f"no article text in {stray!r}"))
     for n, block in enumerate(blocks):
         end = blocks[n + 1].start if n + 1 < len(blocks) else len(lines)
         body = _strip_chrome(lines[block.headline + 1 : end])
-        first = _next_filled(body, 0) or 0
         items.append(
             _item(
                 body,
-                block.headline + 2 + first,
+                block.start + 1,
                 title=headline_text(lines[block.headline]),
                 source=block.source,
                 dateline=block.stamp,

@@ -199,6 +199,7 @@ def _is_boilerplate(chunk: Numbered) -> bool:
 
 def _item(chunk: Numbered, titled: bool, first: bool) -> RawItem | None:
     title = source = dateline = None
+    start = chunk[0][0]
     if titled and _opens_with_headline(chunk):
         title, chunk = headline_text(chunk[0][1]), chunk[1:]
     paras = numbered_paragraphs(chunk)
@@ -214,7 +215,8 @@ def _item(chunk: Numbered, titled: bool, first: bool) -> RawItem | None:
     if not any(is_prose(text) for _, text in paras):
         return None
     body = "\n\n".join(text for _, text in paras)
-    return RawItem(body, paras[0][0], title, source, None, dateline, starts_mid_sentence(body))
+    line = start if title else paras[0][0]
+    return RawItem(body, line, title, source, None, dateline, starts_mid_sentence(body))
 
 
 def read(text: str) -> ReadResult:

@@ -19,10 +19,11 @@ import email.errors
 import email.header
 import email.utils
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email import message_from_string
 from email.message import Message
 
+from . import aggregator, digest, plainlist
 from .base import RawItem, ReadProblem, ReadResult, TextReader
 from .common import (
     READ_MORE,
@@ -73,6 +74,10 @@ _OUTLET_PREFIX = re.compile(r"^(?:source|via|from|outlet)\s?:?\s+|^[-\u2013\u201
 _READ_MORE_AT = re.compile(r"\b(?:at|on|from|via)\s([A-Z][^:<>()]{1,50}?)\s?(?::|<|\(|https?:|$)")
 
 MAX_HEADER_LINES = 300
+INNER_CONFIDENCE = 0.75
+MAX_FORWARDS = 5
+FORWARD_WINDOW = 40
+INNER_READERS = (digest.READER, plainlist.READER, aggregator.READER)
 Numbered = list[tuple[int, str]]
 
 
@@ -109,14 +114,34 @@ def _envelope(text: str) -> Envelope | None:
     if span is None:
         return None
     start, end = span
-    message = message_from_string("\n".join(lines[start:end]) + "\n\n")
-    headers = {k.lower(): _decode_header(v) for k, v in message.items()}
+    headers = _parse_headers(lines[start:end])
     ctype = headers.get("content-type", "").lower()
     encoding = headers.get("content-transfer-encoding", "").lower()
     if "multipart" in ctype or "html" in ctype or encoding in ("quoted-printable", "base64"):
         mime = message_from_string("\n".join(lines[start:]))
-        return Envelope(headers, [(end + 2, line) for line in _mime_text(mime)])
-    return Envelope(headers, [(no, line) for no, line in enumerate(lines[end:], end + 1)])
+        body = [(end + 2 + k, line) for k, line in enumerate(_mime_text(mime))]
+    else:
+        body = [(no, line) for no, line in enumerate(lines[end:], end + 1)]
+    return _unwrap_forwards(Envelope(headers, body))
+
+
+def _parse_headers(block: list[str]) -> dict[str, str]:
+    message = message_from_string("\n".join(block) + "\n\n")
+    return {k.lower(): _decode_header(v) for k, v in message.items()}
+
+
+def _unwrap_forwards(envelope: Envelope) -> Envelope:
+    """The innermost forwarded message: its headers override the outer ones, and the
+    forwarding note and "Original Message" markers above them are dropped."""
+    headers, body = envelope.headers, envelope.body
+    for _ in range(MAX_FORWARDS):
+        lines = [line for _, line in body[:FORWARD_WINDOW]]
+        span = find_headers(lines, limit=FORWARD_WINDOW)
+        if span is None:
+            break
+        headers = {**headers, **_parse_headers(lines[span[0] : span[1]])}
+        body = body[span[1] :]
+    return Envelope(headers, body)
 
 
 def _decode_header(value: object) -> str:
@@ -267,37 +292,58 @@ def segments(body: Numbered) -> list[Numbered]:
 
 
 def _item(seg: Numbered) -> RawItem | None:
-    seg = [(no, line) for no, line in seg if line.strip()]
+    filled = [k for k, (_, line) in enumerate(seg) if line.strip()]
+    if not filled:
+        return None
+    lines = [line for _, line in seg]
+    first = filled[0]
     title = source = dateline = None
-    if _starts_item(seg, 0, [False]):
-        title, seg = headline_text(seg[0][1]), seg[1:]
+    body_from = first
+    if _starts_item(seg, first, [False] * len(seg)):
+        title = headline_text(lines[first])
+        body_from = first + 1
         tail = _OUTLET_TAIL.search(title)
         if tail:
             source, title = (tail.group(1) or tail.group(2)).strip(), title[: tail.start()].strip()
-        outlet = _outlet(seg[0][1]) if len(seg) > 1 else None
-        if outlet is not None:
+        below = next((k for k in filled if k > first), None)
+        outlet = _outlet(lines[below]) if below is not None else None
+        if below is not None and outlet is not None and below != filled[-1]:
             source, dateline = outlet[0] or source, outlet[1]
-            seg = seg[1:]
-    links = [line for _, line in seg if _is_read_more(line)]
+            body_from = below + 1
+    links = [line for line in lines[body_from:] if _is_read_more(line)]
     url = next((u for line in links if (u := first_url(line))), None)
     for line in links:
         at = _READ_MORE_AT.search(line)
         if at and not source:
             source = at.group(1).strip()
-    text = [(no, line) for no, line in seg if not _is_read_more(line)]
-    if not any(is_prose(line) for _, line in text):
+    text = [line for line in lines[body_from:] if not _is_read_more(line)]
+    if not any(is_prose(line) for line in text):
         return None
-    return make_item([line for _, line in text], text[0][0], title, source, url, dateline)
+    return make_item(text, seg[first][0], title, source, url, dateline)
 
 
 def read(text: str) -> ReadResult:
-    """Items of the text read in this format; what cannot be read is in `problems`."""
+    """Items of the text read in this format; what cannot be read is in `problems`.
+
+    A forwarded digest, list or scraped page keeps its own structure: when another text
+    format reads the body into more items than the newsletter rules do, its items are
+    used, with the e-mail's capture date and sender."""
     envelope = _envelope(text)
     if envelope is None:
         body = [(no, line) for no, line in enumerate(split_lines(text), 1)]
         headers: dict[str, str] = {}
     else:
         body, headers = envelope.body, envelope.headers
+    items, problems = _newsletter_items(body)
+    inner = _inner_format(body)
+    if inner is not None and len(inner.items) > len(items):
+        offset = body[0][0] - 1 if body else 0
+        items = [replace(item, line=item.line + offset) for item in inner.items]
+        problems = [ReadProblem(p.line + offset, p.message) for p in inner.problems]
+    return ReadResult("email", items, problems, sender(headers), capture_date(headers))
+
+
+def _newsletter_items(body: Numbered) -> tuple[list[RawItem], list[ReadProblem]]:
     segs = segments(_clean(body))
     items: list[RawItem] = []
     problems: list[ReadProblem] = []
@@ -307,7 +353,18 @@ def read(text: str) -> ReadResult:
             items.append(item)
         elif item is None and any(is_prose(line) for _, line in seg):
             problems.append(ReadProblem(seg[0][0], f"not read as an item: {preview(seg[0][1])!r}"))
-    return ReadResult("email", items, problems, sender(headers), capture_date(headers))
+    return items, problems
+
+
+def _inner_format(body: Numbered) -> ReadResult | None:
+    """The body read by the text format that claims it confidently, if one does."""
+    from . import aggregator, digest, plainlist
+
+    text = "\n".join(line for _, line in body)
+    best = max(
+        (r.sniff(text), r.name, r) for r in (digest.READER, plainlist.READER, aggregator.READER)
+    )
+    return best[2].read(text) if best[0] >= INNER_CONFIDENCE else None
 
 
 def _has_link(seg: Numbered) -> bool:

@@ -122,7 +122,6 @@ def read(text: str) -> ReadResult:
         end = anchors[n + 1].start if n + 1 < len(anchors) else len(lines)
         body_from = max(anchor.meta_line, anchor.title_line or 0) + 1
         body = _trim(lines, body_from, end)
-        first = next((k for k, line in enumerate(body) if line.strip()), 0)
         title = (
             None
             if anchor.title_line is None
@@ -131,7 +130,7 @@ def read(text: str) -> ReadResult:
         items.append(
             make_item(
                 body,
-                body_from + first + 1,
+                anchor.start + 1,
                 title=title,
                 source=anchor.meta.source,
                 dateline=anchor.meta.dateline,

@@ -67,3 +67,31 @@ def test_dateline_opening_the_body_is_used() -> None:
 def test_unreadable_dateline_falls_back_to_capture_date() -> None:
     c = run(BODY, dateline="Hashtags")
     assert c.date == dt.date(2026, 1, 23) and c.date_guessed
+
+
+def test_first_sentence_dates_the_news_by_weekday() -> None:
+    c = run(
+        "India has released national AI governance guidelines, the ministry said on Tuesday.",
+        captured=dt.date(2026, 2, 6),
+    )
+    assert c.date == dt.date(2026, 2, 3)
+    assert not c.date_guessed
+
+
+def test_weekday_of_the_capture_day_means_that_day() -> None:
+    c = run("The agency said Tuesday it had arrested 31 suspects.", captured=dt.date(2026, 2, 17))
+    assert c.date == dt.date(2026, 2, 17)
+
+
+def test_first_sentence_release_date_and_last_weekday_are_used() -> None:
+    released = run(
+        "The regulator will curb AI companions under draft rules released on 19 January by "
+        "the internet watchdog.",
+        captured=dt.date(2026, 1, 21),
+    )
+    last = run(
+        "The Commission plans to delay parts of the AI Act, according to a draft that "
+        "circulated in Brussels last Friday.",
+        captured=dt.date(2025, 11, 13),
+    )
+    assert (released.date, last.date) == (dt.date(2026, 1, 19), dt.date(2025, 11, 7))

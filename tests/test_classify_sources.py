@@ -19,8 +19,8 @@ def test_outlet_aliases_and_domains_normalise_to_one_name() -> None:
 
 
 def test_item_outlet_wins_over_file_default() -> None:
-    c = run(BODY, source="AFP", default_source="Digital Watch Observatory")
-    assert c.source == "Agence France-Presse"
+    c = run(BODY, source="Agence France-Presse", default_source="Digital Watch Observatory")
+    assert c.source == "AFP"
 
 
 def test_item_link_names_the_outlet_when_no_name_is_given() -> None:
@@ -55,3 +55,8 @@ def test_outlet_name_lines_identify_the_file_source_but_mentions_do_not() -> Non
     prose = "Regulators fined a firm, the South China Morning Post reported on Friday.\n"
     assert file_source(page, vocab()) == "South China Morning Post"
     assert file_source(prose, vocab()) is None
+
+
+def test_credit_line_in_the_item_names_its_outlet() -> None:
+    body = BODY + "\n\nThis article first appeared on The Hindu."
+    assert run(body, default_source="Reuters").source == "The Hindu"

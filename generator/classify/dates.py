@@ -3,9 +3,11 @@
 The item's own dateline wins ("22 minutes ago", "19 January", "last Friday",
 "12 March 2026", ISO dates), resolved with dateparser against the capture date;
 failing that, a dateline opening the body ("12 March 2026 - ...", a first line that
-is only a date); failing that, the capture date itself, flagged as guessed. Dates
-mentioned inside the story ("a statement published on 19 January") are events, not
-datelines, and are never used. No date is later than the capture date.
+is only a date); failing that, the day the first sentence gives for the news itself
+("..., the ministry said on Tuesday", "draft rules released on 19 January", "last
+Friday"); failing that, the capture date itself, flagged as guessed. Dates further
+into the story ("a joint statement published on 19 January" in a later sentence) are
+background, not the item's date. No date is later than the capture date.
 """
 
 from __future__ import annotations
@@ -30,6 +32,16 @@ _ISO = re.compile(r"^\s*(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?\s*$")
 _LEAD_SPLIT = re.compile(r"\s[\u2013\u2014-]{1,2}\s|\s?\|\s?|:\s")
 _PLACE_PREFIX = re.compile(r"^[A-Z][A-Za-z .'\-]{1,30},\s+")
 _AGENCY = re.compile(r"\s*\([^)]{1,30}\)\s*$")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_LEAD_EVENT = re.compile(
+    rf"\b(?:(?:on|said|says|announced|released|published|confirmed|reported|unveiled)\s+"
+    rf"(?:on\s+)?(?P<when>{_WEEKDAY}|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
+    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
+    rf"|(?P<last>last\s+{_WEEKDAY}|yesterday))\b",
+    re.I,
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MAX_DATELINE = 60
 MAX_DATELINE_WORDS = 7
 RELATIVE_HOUR = 12
@@ -102,16 +114,34 @@ def body_datelines(body: str) -> list[str]:
     return out
 
 
+def lead_event_date(lead: str, captured: dt.date) -> tuple[dt.date, str] | None:
+    """The day the first sentence gives for the news ("said on Tuesday"), if any.
+
+    A bare weekday is the latest such day up to and including the capture date."""
+    hit = _LEAD_EVENT.search(lead)
+    if hit is None:
+        return None
+    phrase = (hit.group("when") or hit.group("last")).strip()
+    if phrase.lower() in _WEEKDAYS:
+        back = (captured.weekday() - _WEEKDAYS.index(phrase.lower())) % 7
+        return captured - dt.timedelta(days=back), phrase
+    found = parse_dateline(phrase, captured)
+    return (found, phrase) if found is not None else None
+
+
 def item_date(
-    dateline: str | None, body: str, captured: dt.date
+    dateline: str | None, body: str, captured: dt.date, lead: str = ""
 ) -> tuple[dt.date, bool, str]:
-    """(date, guessed, why) for one item."""
+    """(date, guessed, why) for one item; `lead` is the body's first sentence."""
     if dateline:
         found = parse_dateline(dateline, captured)
         if found is not None:
             return found, False, f"dateline {dateline.strip()!r}"
-    for lead in body_datelines(body):
-        found = parse_dateline(lead, captured)
+    for candidate in body_datelines(body):
+        found = parse_dateline(candidate, captured)
         if found is not None:
-            return found, False, f"dateline opening the body {lead!r}"
+            return found, False, f"dateline opening the body {candidate!r}"
+    event = lead_event_date(lead, captured) if lead else None
+    if event is not None:
+        return event[0], False, f"first sentence dates the news: {event[1]!r}"
     return captured, True, "no dateline: capture date"

@@ -6,10 +6,10 @@ above the curators' population threshold); states and provinces from pycountry;
 blocs, extra names, adjectives, ambiguous words and never-places from regions.yaml;
 organisations from organisations.yaml (one whose name holds its home place, "ETH
 Zurich", "National University of Singapore", counts like a city); outlet names
-from sources.yaml (outlets are
-never places). All of it goes into one case-sensitive `PhraseMatcher`: when two
-sources give the same phrase, the earlier one in `build` wins, and the longest
-phrase in the text wins ("Papua New Guinea" over "Guinea", "New Mexico" over "Mexico").
+from sources.yaml (outlets are never places). All of it goes into one case-sensitive
+`PhraseMatcher`: when two sources give the same phrase, the earlier one in `build`
+wins, and the longest phrase in the text wins ("Papua New Guinea" over "Guinea",
+"New Mexico" over "Mexico").
 """
 
 from __future__ import annotations

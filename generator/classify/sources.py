@@ -1,7 +1,8 @@
 """Which publisher an item comes from.
 
-Order of precedence: the outlet the item itself names (`RawItem.source`, or the
-domain of its link), then the file's default source (what the reader found, or
+Order of precedence: the outlet the item itself names (`RawItem.source`, a credit
+line in its text such as "This article first appeared on The Hindu.", or the domain
+of its link), then the file's default source (what the reader found, or
 what `file_source` recognises in the whole raw text), then "Unknown source".
 Outlet names are normalised through sources.yaml aliases and domains, so "SCMP",
 "scmp.com" and "https://www.scmp.com/news/..." all become "South China Morning Post".
@@ -22,6 +23,12 @@ UNKNOWN = "Unknown source"
 
 _LINE_PREFIX = re.compile(
     r"^\s*(?:[-\u2013\u2014•|*>]+\s*|(?:source|via|by|from)\s*[:\-]?\s+)", re.I
+)
+_CREDIT = re.compile(
+    r"(?:^|\n)\s*(?:this (?:article|story|report) )?(?:was )?(?:first|originally) "
+    r"(?:appeared|published|ran) (?:on|in|by|at) (?P<name>[A-Z][\w&.'\u2019 -]{1,60}?)"
+    r"\s*[.!]?\s*(?:\n|$)|(?:^|\n)\s*\(?(?:source|via)\s*:\s*(?P<src>[^\n()]{2,60}?)\)?\s*(?:\n|$)",
+    re.I,
 )
 _DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+[a-z]{2,})\b", re.I)
 
@@ -117,12 +124,29 @@ def file_source(text: str, vocab: Vocabulary) -> str | None:
     return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
+def credit_line(body: str) -> str | None:
+    """The outlet a credit line at the start or end of an item names, if any."""
+    for part in (body[-300:], body[:200]):
+        hit = _CREDIT.search(part)
+        if hit:
+            return (hit.group("name") or hit.group("src")).strip()
+    return None
+
+
 def item_source(
-    source: str | None, url: str | None, default_source: str | None, vocab: Vocabulary
+    source: str | None,
+    url: str | None,
+    default_source: str | None,
+    vocab: Vocabulary,
+    body: str = "",
 ) -> tuple[str, str]:
-    """(publisher, why): the item's own outlet, its link's domain, the file default."""
+    """(publisher, why): the item's own outlet or credit line, its link's domain, the
+    file default."""
     if source and source.strip():
         return normalise_source(source, vocab), f"item names its outlet: {source.strip()}"
+    credit = credit_line(body)
+    if credit:
+        return normalise_source(credit, vocab), f"credit line names {credit}"
     if url:
         hit = domain_source(url, vocab)
         if hit:

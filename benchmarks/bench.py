@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
 import os
 import platform
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from importlib import metadata
@@ -37,6 +39,8 @@ from generator.vocab import Vocabulary, load_vocabulary
 REPO = Path(__file__).resolve().parent.parent
 MEASURES = ("parse", "floor", "plain", "ours", "determinism", "serve", "ingest")
 LARGE = 50_000
+SNAPSHOT_ENV = "BRIEFINGS_BENCH_SNAPSHOT"
+MEASURED_PATHS = ("generator", "overrides", "mkdocs.yml", "content")
 SHORT_NAV = 5
 
 
@@ -52,8 +56,9 @@ def machine() -> dict[str, Any]:
             ["git", "-C", str(REPO), *args], capture_output=True, text=True
         ).stdout.strip()
 
-    commit = git("rev-parse", "--short", "HEAD")
-    changed = git("status", "--porcelain", "--", "generator", "overrides", "mkdocs.yml", "content")
+    snapshot = os.environ.get(SNAPSHOT_ENV)
+    commit = snapshot or git("rev-parse", "--short", "HEAD")
+    changed = "" if snapshot else git("status", "--porcelain", "--", *MEASURED_PATHS)
     return {
         "python": platform.python_version(),
         "platform": platform.platform(),
@@ -367,6 +372,11 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument(
         "--config", type=Path, default=REPO / "mkdocs.yml", help="MkDocs config to adapt"
     )
+    p.add_argument(
+        "--commit",
+        metavar="REV",
+        help="measure this commit, exported to a temp folder, not the working tree",
+    )
     p.add_argument("--keep", type=Path, metavar="DIR", help="build in DIR and keep it")
     p.add_argument(
         "--profile",
@@ -385,8 +395,34 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def run_at(rev: str, argv: list[str]) -> int:
+    """Run this benchmark on commit `rev` exported to a temp folder (``git archive``), so
+    that edits others are making in the working tree cannot change what is measured."""
+    commit = subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--short", rev],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    with tempfile.TemporaryDirectory(prefix=f"briefings-{commit}-") as tmp:
+        data = subprocess.run(
+            ["git", "-C", str(REPO), "archive", "--format=tar", commit],
+            capture_output=True,
+            check=True,
+        ).stdout
+        with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+            tar.extractall(tmp, filter="data")
+        env = {**os.environ, "PYTHONPATH": tmp, SNAPSHOT_ENV: commit}
+        script = Path(tmp) / "benchmarks" / "bench.py"
+        return subprocess.run([sys.executable, str(script), *argv], env=env).returncode
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
     args = arguments(argv)
+    if args.commit:
+        i = next(i for i, a in enumerate(argv) if a.startswith("--commit"))
+        return run_at(args.commit, argv[:i] + argv[i + (1 if "=" in argv[i] else 2) :])
     vocab = load_vocabulary(REPO / "content")
     writer = synth.Writer(vocab, args.seed)
     report: dict[str, Any] = {"machine": machine(), "seed": args.seed, "sizes": {}}

@@ -13,6 +13,7 @@ Pure: texts in, matches out. Keys are whatever the caller uses to name a text.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from datasketch import MinHash, MinHashLSH
 
 from .text import fingerprint_text
 
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 SHINGLE_WORDS = 3
 NUM_PERM = 128
 SCHEME = "affine32"
@@ -37,7 +39,7 @@ MIN_CONTAINED = 30
 def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
     """Hashes of the overlapping `size`-word sequences of the text, case and punctuation
     folded. A text shorter than `size` words is one shingle."""
-    words = fingerprint_text(text).split()
+    words = _ASCII_WORD.findall(text.lower()) if text.isascii() else fingerprint_text(text).split()
     if not words:
         return frozenset()
     grams = (" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1)))
@@ -70,9 +72,7 @@ def _identity(value: int) -> int:
 
 def sketch(hashes: Iterable[int]) -> MinHash:
     """A MinHash of pre-hashed shingles (fixed seed: the same text, the same sketch)."""
-    m = MinHash(
-        num_perm=NUM_PERM, hashfunc=_identity, permutations=_permutations(), scheme=SCHEME
-    )
+    m = MinHash(num_perm=NUM_PERM, hashfunc=_identity, permutations=_permutations(), scheme=SCHEME)
     m.update_batch(list(hashes))
     return m
 

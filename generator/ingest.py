@@ -108,9 +108,12 @@ class _State:
 
 def plan_ingest(archive: Archive, inputs: list[Input], vocab: Vocabulary) -> Plan:
     """Decide every article's fate and stage the writes; raises `BriefingsError` (and
-    stages nothing usable) if the archive has unreadable pages or an article cannot
-    become a valid page."""
-    problems = archive.problems + cross_page_problems(archive.pages)
+    stages nothing usable) if the archive has unreadable pages or two pages with one id
+    (which would make "already in the archive" ambiguous), or if an article cannot
+    become a valid page. Other archive problems are for `briefings validate`."""
+    problems = archive.problems + [
+        p for p in cross_page_problems(archive.pages) if p.message.startswith("id ")
+    ]
     if problems:
         lines = [str(p) for p in problems]
         raise BriefingsError(

@@ -19,6 +19,11 @@ from ..store import Archive, archive_lock
 from ..vocab import Vocabulary
 from .common import add_content_option, capture_date, read_raw, vocabulary
 
+DEFAULT_MAX_MB = 8
+"""Parsing runs at a few hundred items a second, and a megabyte of digest holds about a
+thousand items: a larger file is more likely a mistake than a digest, and would hold the
+archive lock for minutes. --max-size lets a curator who means it go further."""
+
 NOTES = {
     Outcome.OFF_TOPIC: "kept in content/, not published",
     Outcome.REVIEW: "kept in content/, not published until a curator sets status: published",
@@ -42,6 +47,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--format", dest="fmt", metavar="NAME", help="force a reader (default: detect)")
     p.add_argument("--dry-run", action="store_true", help="report what would happen; write nothing")
+    p.add_argument(
+        "--max-size",
+        type=int,
+        default=DEFAULT_MAX_MB,
+        metavar="MB",
+        help=f"refuse raw files larger than this (default: {DEFAULT_MAX_MB} MB; "
+        "a digest is rarely over 1 MB)",
+    )
     add_content_option(p)
     p.set_defaults(run=run)
 
@@ -50,6 +63,7 @@ def read_inputs(args: argparse.Namespace, vocab: Vocabulary) -> list[Input]:
     """Read and parse every file first, so that a bad one stops the run before any write."""
     inputs = []
     for path in args.files:
+        _check_size(path, args.max_size)
         text = read_raw(path)
         try:
             result = parse_text(text, vocab, args.captured, args.fmt)
@@ -66,6 +80,18 @@ def read_inputs(args: argparse.Namespace, vocab: Vocabulary) -> list[Input]:
             )
         inputs.append(Input(path, path.read_bytes(), result))
     return inputs
+
+
+def _check_size(path: Path, max_mb: int) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return
+    if path.is_file() and size > max_mb * 1024 * 1024:
+        raise BriefingsError(
+            f"{path}: file is {size / (1024 * 1024):.0f} MB, more than the {max_mb} MB ingest "
+            "takes at once; split it, or pass --max-size to take it; nothing was written"
+        )
 
 
 def run(args: argparse.Namespace) -> int:

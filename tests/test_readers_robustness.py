@@ -90,6 +90,7 @@ PATHOLOGICAL = {
     "dates_and_dashes": "12 March 2026 — " * 100_000,
     "blank_lines": "Headline here\n" + "\n" * 1_000_000 + "Reuters — 12 March 2026\n",
     "nested_markup": "<html><body>" + "<div>" * 50_000 + "text" + "</div>" * 50_000,
+    "huge_page": "<html><body>" + "<p>One more paragraph of text.</p>" * 100_000,
     "unclosed_feed": "<?xml version='1.0'?><rss><channel>" + "<item><title>x" * 20_000,
     "header_lines_only": "From: a@b.c\nSubject: s\n" * 100_000,
 }
@@ -111,6 +112,13 @@ def test_a_long_digest_is_read_whole() -> None:
     assert result.format == "digest"
     assert len(result.items) == 20_000
     assert not result.problems
+
+
+def test_a_page_too_large_for_an_article_is_reported_not_extracted() -> None:
+    result = read_text(PATHOLOGICAL["huge_page"])
+    assert result.format == "html"
+    assert not result.items
+    assert "too many for one article" in result.problems[0].message
 
 
 def test_refusal_names_every_format_tried() -> None:

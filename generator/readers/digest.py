@@ -250,7 +250,10 @@ def sniff(text: str) -> float:
         return 0.0
     if sep.rule:
         return 0.4
-    return 0.9 if sep.count >= 3 else 0.8 if sep.count == 2 else 0.5
+    if sep.count < 2:
+        return 0.5
+    strong = sep.score >= 3
+    return (0.9 if sep.count >= 3 else 0.8) if strong else 0.65
 
 
 READER = TextReader(

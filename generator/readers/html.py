@@ -19,6 +19,7 @@ from .common import fold, is_prose
 
 _DOC_START = re.compile(r"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 _TAG = re.compile(r"</?(?:p|div|article|section|h[1-6]|span|a|body|head|meta|title)[\s>/]", re.I)
+MAX_TAGS = 150_000
 DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
@@ -48,7 +49,14 @@ def _paragraphs(doc: Any) -> list[str]:
 
 
 def read(text: str) -> ReadResult:
-    """Items of the text read in this format; what cannot be read is in `problems`."""
+    """Items of the text read in this format; what cannot be read is in `problems`.
+
+    A page with more than `MAX_TAGS` tags is not an article page (and would take the
+    extractor minutes): it is reported instead of extracted."""
+    tags = text.count("<")
+    if tags > MAX_TAGS:
+        message = f"page has {tags:,} tags, too many for one article (at most {MAX_TAGS:,})"
+        return ReadResult("html", [], [ReadProblem(1, message)])
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     doc = _extract(text, precision=True)
     paras = _paragraphs(doc) if doc is not None else []

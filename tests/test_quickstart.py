@@ -47,6 +47,7 @@ def fake_repo(tmp_path: Path) -> Path:
     """A copy of dev.py and pyproject.toml beside a `.venv` whose tools only log their arguments."""
     shutil.copy(ROOT / "dev.py", tmp_path / "dev.py")
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(ROOT / ".ci", tmp_path / ".ci")
     (tmp_path / ".venv" / "bin").mkdir(parents=True)
     for name in ("python", "mkdocs", "ruff", "mypy"):
         fake(tmp_path, name)

@@ -121,6 +121,13 @@ def test_a_page_too_large_for_an_article_is_reported_not_extracted() -> None:
     assert "too many for one article" in result.problems[0].message
 
 
+def test_a_paragraph_of_many_hard_wrapped_lines_is_joined_whole() -> None:
+    line = "the regulators said the new rules would apply to every provider of the\n"
+    result = read_text("The\n" + line * 200_000 + "end of the report.\n", "digest")
+    assert len(result.items) == 1
+    assert result.items[0].body.count(" ") == 13 * 200_000 + 4
+
+
 def test_refusal_names_every_format_tried() -> None:
     with pytest.raises(BriefingsError) as info:
         read_text("just a few words")

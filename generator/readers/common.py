@@ -181,15 +181,17 @@ def _wrap_width(block: Sequence[str]) -> int:
 def _joins(prev: str, nxt: str, width: int) -> bool:
     if is_bullet(nxt) or is_rule(nxt) or is_rule(prev):
         return False
-    if width:
-        return len(prev) >= 0.6 * width
+    if width and len(prev) >= 0.6 * width:
+        return True
     return not ends_sentence(prev) and starts_lower(nxt)
 
 
-def _join(prev: str, nxt: str) -> str:
+def _glue(prev: str, nxt: str) -> str:
+    """What goes between two re-joined lines: nothing after a hyphen that breaks a word
+    ("long-" + "term"), else a space."""
     if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and starts_lower(nxt):
-        return prev + nxt
-    return f"{prev} {nxt}"
+        return ""
+    return " "
 
 
 def numbered_paragraphs(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -197,7 +199,7 @@ def numbered_paragraphs(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str
 
     Blank lines separate paragraphs; hard-wrapped lines are re-joined (a line that does
     not end a sentence followed by one that starts in lower case; or every line of a
-    block wrapped at a fixed width). Words are kept exactly."""
+    block wrapped at a fixed width, up to a short line). Words are kept exactly."""
     out: list[tuple[int, str]] = []
     block: list[tuple[int, str]] = []
     for no, raw in [*lines, (0, "")]:
@@ -206,13 +208,17 @@ def numbered_paragraphs(lines: Iterable[tuple[int, str]]) -> list[tuple[int, str
             block.append((no, line))
             continue
         width = _wrap_width([text for _, text in block])
-        joined: list[tuple[int, str]] = []
-        for start, part in block:
-            if joined and _joins(joined[-1][1], part, width):
-                joined[-1] = (joined[-1][0], _join(joined[-1][1], part))
-            else:
-                joined.append((start, part))
-        out.extend(joined)
+        parts: list[str] = []
+        start = 0
+        for k, (no_k, part) in enumerate(block):
+            if k and _joins(block[k - 1][1], part, width):
+                parts.extend((_glue(block[k - 1][1], part), part))
+                continue
+            if parts:
+                out.append((start, "".join(parts)))
+            start, parts = no_k, [part]
+        if parts:
+            out.append((start, "".join(parts)))
         block = []
     return out
 

@@ -209,11 +209,11 @@ def _item(chunk: Numbered, titled: bool, first: bool) -> RawItem | None:
             source, dateline = meta.source, meta.dateline
             paras = paras[k + 1 :]
             break
-    if first and not title:
-        while paras and not is_prose(paras[0][1]) and any(is_prose(p) for _, p in paras):
-            paras = paras[1:]
-    if not any(is_prose(text) for _, text in paras):
+    lead = next((k for k, (_, text) in enumerate(paras) if is_prose(text)), None)
+    if lead is None:
         return None
+    if first and not title:
+        paras = paras[lead:]
     body = "\n\n".join(text for _, text in paras)
     line = start if title else paras[0][0]
     return RawItem(body, line, title, source, None, dateline, starts_mid_sentence(body))

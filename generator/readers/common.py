@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 from .base import RawItem
 
+Numbered = list[tuple[int, str]]
+"""Lines with their 1-based line numbers in the raw text."""
+
 SNIFF_LIMIT = 1_000_000
 """Readers sniff the first megabyte: enough to recognise a format, cheap on 50 MB."""
 

@@ -23,6 +23,7 @@ from .common import (
     CLOSERS,
     OPENERS,
     SNIFF_LIMIT,
+    Numbered,
     ends_sentence,
     fold,
     headline_text,
@@ -51,8 +52,6 @@ _ADDRESS = re.compile(r"\b(?:you|your|you're|our|us|we|we're)\b")
 MAX_SEPARATOR_WORDS = 40
 SIMILAR = 0.7
 HEADLINE_SHARE = 0.6
-
-Numbered = list[tuple[int, str]]
 
 
 def cta_score(line: str) -> int:

@@ -28,6 +28,7 @@ from .base import RawItem, ReadProblem, ReadResult, TextReader
 from .common import (
     READ_MORE,
     SNIFF_LIMIT,
+    Numbered,
     first_url,
     headline_text,
     is_prose,
@@ -78,7 +79,6 @@ INNER_CONFIDENCE = 0.75
 MAX_FORWARDS = 5
 FORWARD_WINDOW = 40
 INNER_READERS = (digest.READER, plainlist.READER, aggregator.READER)
-Numbered = list[tuple[int, str]]
 
 
 @dataclass(frozen=True)
@@ -358,13 +358,9 @@ def _newsletter_items(body: Numbered) -> tuple[list[RawItem], list[ReadProblem]]
 
 def _inner_format(body: Numbered) -> ReadResult | None:
     """The body read by the text format that claims it confidently, if one does."""
-    from . import aggregator, digest, plainlist
-
     text = "\n".join(line for _, line in body)
-    best = max(
-        (r.sniff(text), r.name, r) for r in (digest.READER, plainlist.READER, aggregator.READER)
-    )
-    return best[2].read(text) if best[0] >= INNER_CONFIDENCE else None
+    score, reader = max(((r.sniff(text), r) for r in INNER_READERS), key=lambda pair: pair[0])
+    return reader.read(text) if score >= INNER_CONFIDENCE else None
 
 
 def _has_link(seg: Numbered) -> bool:

@@ -7,7 +7,8 @@
     Headline of the related story
     Body of the related story ...
 
-The lead item's headline is the page's first line; its article may start mid-sentence
+A page with no related blocks is still recognised (weakly) by its chrome lines. The
+lead item's headline is the page's first line; its article may start mid-sentence
 (the scraper cut it: `lede_cut`). Its source is the one every related block names, when
 they agree. A video widget's "Play", alone on a line, ending a line after a sentence or
 standing between a sentence and a quotation, is removed.
@@ -23,6 +24,7 @@ from .common import (
     DATE,
     RELATIVE_TIME,
     SNIFF_LIMIT,
+    fold,
     headline_text,
     is_prose,
     looks_like_headline,
@@ -34,6 +36,14 @@ from .common import (
 )
 
 CHROME_MAX_WORDS = 10
+CHROME_MARKERS = frozenset(
+    {
+        "related articles", "related stories", "related", "comments", "no comments yet",
+        "hashtags", "share this article", "advertisement", "you may also like", "read next",
+        "most read", "recommended", "more stories",
+    }
+)  # fmt: skip
+"""Lines of a news site's chrome: two of them tell a scraped page without related blocks."""
 _WIDGET = re.compile(r"(?:(?<=[.!?\"'\u2019\u201d]) |^)Play(?:(?= [\"'\u2018\u201c])|$)")
 _DASHED = re.compile(r"^[-\u2013\u2014\u2022]\s*")
 
@@ -163,7 +173,8 @@ def sniff(text: str) -> float:
     lines = split_lines(text[:SNIFF_LIMIT])
     blocks = find_blocks(lines)
     if not blocks:
-        return 0.0
+        markers = {key for line in lines if (key := fold(line)) in CHROME_MARKERS}
+        return 0.35 if len(markers) >= 2 and any(is_prose(line) for line in lines) else 0.0
     dashed = sum(1 for b in blocks if _DASHED.match(lines[b.headline - 1] or ""))
     relative = sum(1 for b in blocks if RELATIVE_TIME.fullmatch(b.stamp))
     return min(0.95, 0.6 + 0.1 * len(blocks) + 0.1 * (dashed > 0) + 0.1 * (relative > 0))

@@ -8,7 +8,6 @@ metadata; the canonical URL is the source URL. One item per page.
 
 from __future__ import annotations
 
-import logging
 import re
 from typing import Any
 
@@ -57,7 +56,6 @@ def read(text: str) -> ReadResult:
     if tags > MAX_TAGS:
         message = f"page has {tags:,} tags, too many for one article (at most {MAX_TAGS:,})"
         return ReadResult("html", [], [ReadProblem(1, message)])
-    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     doc = _extract(text, precision=True)
     paras = _paragraphs(doc) if doc is not None else []
     if not paras:

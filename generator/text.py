@@ -98,6 +98,9 @@ _WEAK_ENDINGS = {
 }
 
 
+_CHAOS_MARGIN = 0.02
+
+
 def decode_bytes(data: bytes, name: str = "<input>") -> str:
     """Decode a raw file: UTF-8 (with or without BOM) first, else the charset-normalizer
     best guess (cp1252, Latin-1, ...). Binary data is refused with a clear error."""
@@ -111,10 +114,14 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
     if best is None:
         raise BriefingsError(f"{name}: looks like a binary file, not text")
-    text = str(best)
+    # Single-byte code pages often tie on chaos (cp1252 smart quotes read as cp775 box
+    # letters score as clean); among near-ties, the reading whose words fit a language wins.
+    near = [m for m in results if m.chaos <= best.chaos + _CHAOS_MARGIN]
+    text = str(max(near, key=lambda m: m.coherence))
     if len(_BINARY_CONTROL.findall(text[:8192])) > 8:
         raise BriefingsError(f"{name}: looks like a binary file, not text")
     return text

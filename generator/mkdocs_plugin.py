@@ -6,9 +6,12 @@ as long as the server), drops unpublished pages from the build (so they are neit
 rendered, searched nor in the sitemap), logs each invalid page as ``path:line: message``
 and skips it (``--strict`` then fails; ``serve`` keeps going), derives the site in one
 pass and adds the derived pages and feeds as in-memory ``File.generated`` files.
-``on_page_markdown`` wraps briefing bodies in their decoration and escapes ``title``,
-``description`` and ``tags`` in page meta: Material prints the first two unescaped, and its
-search UI renders the search index (which carries titles and tags) as HTML.
+
+Derived pages are HTML already, so they skip Markdown: ``on_page_markdown`` gives MkDocs
+their front-matter and an empty body, ``on_page_content`` their HTML. Briefing pages get
+their chips, also-reported-by and related briefings around the rendered body. Page meta
+``title``, ``description`` and ``tags`` are escaped: Material prints the first two
+unescaped, and its search UI renders the search index (titles, tags) as HTML.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from .errors import BriefingsError
 from .pages import PageError
-from .site import Archive, Decoration, Entry, PageCache, SiteConfig, derive
+from .site import Archive, Decoration, DerivedPage, Entry, PageCache, SiteConfig, derive
 from .site.config import DEFAULT_SITE_URL
 from .vocab import load_vocabulary
 
@@ -55,6 +58,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self.cache = PageCache()
         self.decorations: dict[str, Decoration] = {}
+        self.pages: dict[str, DerivedPage] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Defined so that MkDocs keeps this instance (and its page cache) across rebuilds."""
@@ -103,7 +107,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             derived = derive(Archive.of(entries, vocab), self.site_config(config))
         except BriefingsError as exc:
             raise PluginError(str(exc)) from exc
-        generated: dict[str, str | bytes] = {**derived.pages, **derived.files}
+        generated: dict[str, str | bytes] = {path: "" for path in derived.pages}
+        generated.update(derived.files)
         for path in sorted(generated):
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -114,15 +119,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 )
             files.append(File.generated(config, path, content=generated[path]))
         self.decorations = derived.decorations
+        self.pages = derived.pages
         return files
 
     def on_page_markdown(
         self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str:
         meta = page.meta
+        derived = self.pages.get(page.file.src_uri)
+        if derived is not None:
+            meta.update(derived.meta)
+            markdown = ""
         decoration = self.decorations.get(page.file.src_uri)
         if decoration is not None:
-            markdown = decoration.apply(markdown)
             meta.update(decoration.meta)
         if isinstance(meta.get("updated"), str):
             page.update_date = meta["updated"]
@@ -132,3 +141,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if isinstance(meta.get("tags"), list):
             meta["tags"] = [html.escape(str(tag)) for tag in meta["tags"]]
         return markdown
+
+    def on_page_content(
+        self, html_text: str, *, page: MkPage, config: MkDocsConfig, files: Files
+    ) -> str:
+        derived = self.pages.get(page.file.src_uri)
+        if derived is not None:
+            return derived.html
+        decoration = self.decorations.get(page.file.src_uri)
+        if decoration is not None:
+            return decoration.apply(html_text)
+        return html_text

@@ -17,6 +17,7 @@ from site_fixtures import (
     links,
     listing_links,
     published,
+    resolve,
     standard_items,
     url_path,
     write_project,
@@ -139,12 +140,13 @@ def test_regions_overview_groups_by_continent_and_bloc_with_a_linked_map(built: 
     }
     assert counts == {"European Union": "2", "Global": "1"}
     map_links = {
-        a.get("data-region"): a.get("href") for a in doc.cssselect("svg.world-map a[href]")
+        a.get("data-region"): resolve("regions/", a.get("href"))
+        for a in doc.cssselect("svg.world-map a[href]")
     }
-    assert map_links["JP"] == "jp/"
+    assert map_links["JP"] == "regions/jp/"
     assert set(map_links) == {"JP", "KR", "CN", "IN", "TW", "FR", "DE", "GB", "US", "BR"}
-    for href in map_links.values():
-        assert (built.site / "regions" / href / "index.html").exists()
+    for path in map_links.values():
+        assert (built.site / path / "index.html").exists()
 
 
 def test_topic_page_shows_description_count_and_monthly_chart(built: BuiltSite) -> None:

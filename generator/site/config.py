@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import yaml
+
 DEFAULT_SITE_URL = "https://briefings.github.io/briefings/"
 
 
@@ -26,12 +28,28 @@ class SiteConfig:
 
 
 @dataclass(frozen=True)
-class Decoration:
-    """What the derivation adds to one briefing page.
+class DerivedPage:
+    """A derived page: front-matter values and its HTML body (with its H1).
 
-    header: Markdown before the body (the title as H1 and the metadata chips).
-    footer: Markdown after it ("also reported by", related briefings).
-    meta: front-matter keys to add (description, og data, hide), values unescaped.
+    `markdown` is the page as a file for any Markdown engine (raw HTML is Markdown); the
+    MkDocs plugin skips Markdown altogether and hands MkDocs `meta` and `html` directly.
+    """
+
+    meta: dict[str, Any]
+    html: str
+
+    @property
+    def markdown(self) -> str:
+        return front_matter(self.meta) + "\n" + self.html + "\n"
+
+
+@dataclass(frozen=True)
+class Decoration:
+    """What the derivation adds around one briefing page's body.
+
+    header: HTML before the body (the title as H1 and the metadata chips).
+    footer: HTML after it ("also reported by", related briefings).
+    meta: front-matter keys to add (description, Open Graph data, hide), values unescaped.
     """
 
     header: str
@@ -39,13 +57,19 @@ class Decoration:
     meta: dict[str, Any] = field(default_factory=dict)
 
     def apply(self, body: str) -> str:
-        return f"{self.header}\n\n{body.strip()}\n\n{self.footer}\n".replace("\n\n\n\n", "\n\n")
+        """The decorated page body: `body` may be Markdown or HTML."""
+        return "\n\n".join(part for part in (self.header, body.strip(), self.footer) if part) + "\n"
 
 
 @dataclass
 class Derived:
-    """The derived site: Markdown pages (with front-matter), binary files, decorations."""
+    """The derived site: pages, binary files (feeds) and briefing decorations, by path."""
 
-    pages: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, DerivedPage] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
     decorations: dict[str, Decoration] = field(default_factory=dict)
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=10_000)
+    return "---\n" + dumped + "---\n"

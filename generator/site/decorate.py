@@ -4,77 +4,65 @@ related briefings, and the head metadata (description, Open Graph).
 Stable markup: ``.briefing-chips`` holds ``a.chip--date``, ``a.chip--source``,
 ``a.chip--region``, ``a.chip--topic``, ``a.chip--tag`` and, when the raw item gave a link,
 ``a.briefing-source-link``; ``.briefing-also`` lists other outlets; ``.briefing-related``
-lists related briefings (excluded from the search index).
+lists related briefings and carries ``data-search-exclude`` so that Material's search
+does not index other briefings' titles under this one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..vocab import Vocabulary
-from . import markdown as md
 from . import urls
 from .archive import Entry
 from .config import Decoration, SiteConfig
-from .groups import MONTH, SOURCE, TAG, Kind
+from .groups import MONTH, SOURCE, TAG
+from .render import Render, esc, external, human_date, time_tag
 
 
-def _chips(kind: Kind, entry: Entry, vocab: Vocabulary, classes: str) -> list[str]:
-    return [
-        md.link(label, entry.path, urls.listing(kind.section, key), classes)
-        for key, label in kind.keys(entry, vocab)
-    ]
-
-
-def header(entry: Entry, vocab: Vocabulary) -> str:
+def header(entry: Entry, render: Render) -> str:
     b = entry.briefing
-    ((month_key, _label),) = MONTH.keys(entry, vocab)
-    date = md.link(
-        md.human_date(b.date), entry.path, urls.listing(MONTH.section, month_key), "chip chip--date"
-    )
-    source_key = urls.key_slug(b.source)
+    ((month_key, _label),) = MONTH.keys(entry, render.vocab)
+    month = urls.listing(MONTH.section, month_key)
+    source = urls.listing(SOURCE.section, urls.key_slug(b.source))
     chips = [
-        date,
-        md.link(
-            b.source, entry.path, urls.listing(SOURCE.section, source_key), "chip chip--source"
-        ),
-        *md.region_topic_chips(entry, vocab, entry.path),
-        *_chips(TAG, entry, vocab, "chip chip--tag"),
+        render.link(month, human_date(b.date), "chip chip--date"),
+        render.link(source, b.source, "chip chip--source"),
+        *render.region_topic_chips(entry),
+        *render.chips(TAG, entry, "chip chip--tag"),
     ]
     if b.source_url:
-        chips.append(md.external(f"Read at {b.source}", b.source_url, "briefing-source-link"))
-    return f"# {md.text(b.title)}\n\n" + md.block("briefing-chips", " ".join(chips))
+        chips.append(external(b.source_url, f"Read at {b.source}", "briefing-source-link"))
+    return f'<h1>{esc(b.title)}</h1>\n<p class="briefing-chips">{" ".join(chips)}</p>'
 
 
-def footer(entry: Entry, related: Sequence[Entry]) -> str:
+def footer(entry: Entry, related: Sequence[Entry], render: Render) -> str:
     parts = []
-    others = entry.briefing.also_reported_by
-    if others:
-        links = []
-        for ref in others:
+    if entry.briefing.also_reported_by:
+        outlets = []
+        for ref in entry.briefing.also_reported_by:
             page = urls.listing(SOURCE.section, urls.key_slug(ref.name))
-            links.append(md.link(ref.name, entry.path, page, "chip chip--source"))
+            outlets.append(render.link(page, ref.name, "chip chip--source"))
             if ref.url:
-                links.append(md.external("(article)", ref.url, "briefing-source-link"))
-        parts.append(md.block("briefing-also", "Also reported by: " + " ".join(links)))
+                outlets.append(external(ref.url, "(article)", "briefing-source-link"))
+        parts.append(f'<p class="briefing-also">Also reported by: {" ".join(outlets)}</p>')
     if related:
         items = "\n".join(
-            f"-   {md.link(other.briefing.title, entry.path, other.path)} "
-            f"{md.time_tag(other.briefing.date)}"
+            f"<li>{render.link(other.path, other.briefing.title)} "
+            f"{time_tag(other.briefing.date)}</li>"
             for other in related
         )
         parts.append(
-            md.block(
-                "briefing-related", f"**Related briefings**\n\n{items}", 'data-search-exclude="1"'
-            )
+            '<div class="briefing-related" data-search-exclude="1">'
+            f"<p><strong>Related briefings</strong></p><ul>\n{items}\n</ul></div>"
         )
-    return "\n\n".join(parts)
+    return "\n".join(parts)
 
 
 def decoration(
-    entry: Entry, vocab: Vocabulary, related: Sequence[Entry], cfg: SiteConfig
+    entry: Entry, related: Sequence[Entry], render: Render, cfg: SiteConfig
 ) -> Decoration:
     b = entry.briefing
+    vocab = render.vocab
     meta = {
         "description": b.summary,
         "hide": ["navigation", "toc"],
@@ -86,7 +74,11 @@ def decoration(
             "url": urls.absolute_url(cfg.site_url, entry.path, cfg.directory_urls),
             "published_time": b.date.isoformat(),
             "section": vocab.topic(b.topic).name if vocab.is_topic(b.topic) else b.topic,
-            "tags": [*b.tags],
+            "tags": list(b.tags),
         },
     }
-    return Decoration(header(entry, vocab), footer(entry, related), meta)
+    return Decoration(
+        render.finish(header(entry, render), entry.path),
+        render.finish(footer(entry, related, render), entry.path),
+        meta,
+    )

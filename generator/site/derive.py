@@ -2,20 +2,23 @@
 
 Top-down like a build: group the archive once per kind, then render feeds, listing
 pages, overviews and briefing decorations, claiming every destination in one
-`urls.Destinations` so that two items can never share a path.
+`urls.Destinations` so that two items can never share a path, and finally check that
+every link the pages hold points to a briefing or a derived page.
 """
 
 from __future__ import annotations
 
 from . import charts, overviews, urls
-from . import markdown as md
 from .archive import Archive
-from .config import Derived, SiteConfig
+from .config import Derived, DerivedPage, SiteConfig
 from .decorate import decoration
 from .feeds import FeedSpec, feed_files
 from .groups import KINDS, MONTH, REGION, SOURCE, TAG, TOPIC, Group, group, month_label
 from .listings import listing_pages
 from .related import related
+from .render import Render, esc, external
+
+KICKERS = {TOPIC.name: "Topic", TAG.name: "Tag", MONTH.name: "Archive", SOURCE.name: "Source"}
 
 
 def _topic_intro(grp: Group, archive: Archive, months: list[str]) -> str:
@@ -26,38 +29,35 @@ def _topic_intro(grp: Group, archive: Archive, months: list[str]) -> str:
         counts[key] = counts.get(key, 0) + 1
     bars = [(key, month_label(key), counts.get(key, 0)) for key in months]
     chart = charts.month_bars(bars, f"Briefings per month: {grp.label}")
-    description = md.block("topic-description", md.text(topic.description)) if topic else ""
-    return f'{description}\n\n<div class="topic-chart">{chart}</div>'
+    description = f'<p class="topic-description">{esc(topic.description)}</p>' if topic else ""
+    return f'{description}\n<div class="topic-chart">{chart}</div>'
 
 
 def _source_intro(grp: Group, archive: Archive) -> str:
     for name, source in archive.vocab.sources.sources.items():
-        names = [name, *source.aliases]
-        if source.url and any(urls.key_slug(n) == grp.key for n in names):
-            return md.block("source-home", md.external(f"{name} website", source.url))
+        if source.url and any(urls.key_slug(n) == grp.key for n in [name, *source.aliases]):
+            return f'<p class="source-home">{external(source.url, f"{name} website")}</p>'
     return ""
 
 
 def _kicker(kind_name: str, grp: Group, archive: Archive) -> str:
-    if kind_name == REGION.name:
-        codes = {
-            c for e in grp.entries[:1] for c in e.briefing.regions if urls.key_slug(c) == grp.key
-        }
-        return "Region · " + archive.vocab.region_group(codes.pop()) if codes else "Region"
-    return {TOPIC.name: "Topic", TAG.name: "Tag", MONTH.name: "Archive", SOURCE.name: "Source"}[
-        kind_name
-    ]
+    if kind_name != REGION.name:
+        return KICKERS[kind_name]
+    codes = [c for c in grp.entries[0].briefing.regions if urls.key_slug(c) == grp.key]
+    return "Region · " + archive.vocab.region_group(codes[0])
 
 
 def derive(archive: Archive, cfg: SiteConfig) -> Derived:
     """Every derived page, feed and briefing decoration for `archive`."""
     out = Derived()
+    render = Render(archive.vocab, cfg.directory_urls)
     claims = urls.Destinations()
     for entry in archive.entries:
         claims.claim(entry.path, f"briefing {entry.briefing.id}")
 
-    def add_page(path: str, text: str, owner: str) -> None:
-        out.pages[claims.claim(path, owner)] = text
+    def add_pages(pages: dict[str, DerivedPage], owner: str) -> None:
+        for path, page in pages.items():
+            out.pages[claims.claim(path, owner)] = page
 
     def add_files(files: dict[str, bytes], owner: str) -> None:
         for path, data in files.items():
@@ -81,36 +81,25 @@ def derive(archive: Archive, cfg: SiteConfig) -> Derived:
                 intro = _topic_intro(grp, archive, chart_months)
             elif kind is SOURCE:
                 intro = _source_intro(grp, archive)
-            pages = listing_pages(
-                grp, archive.vocab, cfg, intro, feed, _kicker(kind.name, grp, archive)
-            )
-            for path, text in pages.items():
-                add_page(path, text, owner)
+            kicker = _kicker(kind.name, grp, archive)
+            add_pages(listing_pages(grp, render, cfg, intro, feed, kicker), owner)
 
-    add_page(urls.HOME, overviews.home(archive, groups, site_feed, cfg), "the home page")
-    add_page(
-        urls.overview(REGION.section),
-        overviews.regions(archive, groups[REGION.name], cfg),
-        "the regions overview",
-    )
-    add_page(
-        urls.overview(TOPIC.section),
-        overviews.topics(archive, groups[TOPIC.name]),
-        "the topics overview",
-    )
-    add_page(urls.overview(TAG.section), overviews.tags(archive, groups[TAG.name]), "the tag index")
-    add_page(
-        urls.overview(MONTH.section),
-        overviews.archive_index(archive, groups[MONTH.name]),
-        "the archive index",
-    )
-    add_page(
-        urls.overview(SOURCE.section),
-        overviews.sources(archive, groups[SOURCE.name]),
-        "the sources index",
-    )
+    overview_pages = {
+        urls.HOME: overviews.home(archive, groups, site_feed, render, cfg),
+        urls.overview(REGION.section): overviews.regions(archive, groups[REGION.name], render),
+        urls.overview(TOPIC.section): overviews.topics(archive, groups[TOPIC.name], render),
+        urls.overview(TAG.section): overviews.tags(archive, groups[TAG.name], render),
+        urls.overview(MONTH.section): overviews.archive_index(archive, groups[MONTH.name], render),
+        urls.overview(SOURCE.section): overviews.sources(archive, groups[SOURCE.name], render),
+    }
+    for path, page in overview_pages.items():
+        add_pages({path: page}, f"the page {path}")
 
     similar = related(archive.entries, cfg.related)
     for entry in archive.entries:
-        out.decorations[entry.path] = decoration(entry, archive.vocab, similar[entry.path], cfg)
+        out.decorations[entry.path] = decoration(entry, similar[entry.path], render, cfg)
+
+    missing = sorted(path for path in render.targets if path not in claims)
+    if missing:
+        raise urls.SiteError(f"derived pages link to pages that do not exist: {missing[:5]}")
     return out

@@ -19,6 +19,7 @@ from .archive import Entry
 from .config import SiteConfig
 
 EPOCH = dt.date(1970, 1, 1)
+FORMAT_NAMES = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
 
 
 @dataclass(frozen=True)
@@ -35,14 +36,13 @@ class FeedSpec:
 
     def links(self) -> list[dict[str, str]]:
         """Front-matter for ``<link rel="alternate">`` tags (href relative to the site root)."""
-        names = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
         return [
             {
                 "type": urls.FEED_TYPES[fmt],
                 "href": self.path(fmt),
                 "title": f"{self.title} ({name})",
             }
-            for fmt, name in names.items()
+            for fmt, name in FORMAT_NAMES.items()
         ]
 
 

@@ -1,40 +1,23 @@
 """Paginated listing pages of one group (a region, topic, tag, month or source).
 
-Every group gets the same page: an H1, a kind-specific introduction on its first page,
-the count and feed links, its briefings newest first in pages of ``page_size``, and
-numbered previous/next links. Front-matter keeps listings out of the search index
-(readers search briefings, not lists of them) and names the feeds for the page head.
+Every group gets the same page: a kicker naming its kind, an H1, a kind-specific
+introduction on its first page, the count and feed links, its briefings newest first in
+pages of ``page_size``, and numbered previous/next links. Front-matter keeps listings out
+of the search index (readers search briefings, not lists of them) and names the feeds for
+``<link rel="alternate">`` in the page head.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from ..vocab import Vocabulary
-from . import markdown as md
-from .config import SiteConfig
-from .feeds import FeedSpec
+from .config import DerivedPage, SiteConfig
+from .feeds import FORMAT_NAMES, FeedSpec
 from .groups import Group
+from .render import Render, esc
 
 
-def count_line(count: int, feed: FeedSpec | None, from_path: str) -> str:
-    noun = "briefing" if count == 1 else "briefings"
-    line = f'<span class="listing-count">{count} {noun}</span>'
-    if feed is not None:
-        line += " · " + feed_links(feed, from_path)
-    return md.block("listing-meta", line)
-
-
-def feed_links(feed: FeedSpec, from_path: str) -> str:
-    names = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
-    return "Feeds: " + " ".join(
-        md.link(name, from_path, feed.path(fmt), f"feed-link feed-link--{fmt}")
-        for fmt, name in names.items()
-    )
-
-
-def page_meta(title: str, updated: str | None, feed: FeedSpec | None, **extra: Any) -> str:
+def page_meta(title: str, updated: str | None, feed: FeedSpec | None) -> dict[str, Any]:
     meta: dict[str, Any] = {
         "title": title,
         "search": {"exclude": True},
@@ -44,38 +27,46 @@ def page_meta(title: str, updated: str | None, feed: FeedSpec | None, **extra: A
         meta["updated"] = updated
     if feed is not None:
         meta["feeds"] = feed.links()
-    meta.update(extra)
-    return md.front_matter(meta)
+    return meta
+
+
+def feed_links(feed: FeedSpec, render: Render) -> str:
+    return "Feeds: " + " ".join(
+        render.link(feed.path(fmt), name, f"feed-link feed-link--{fmt}")
+        for fmt, name in FORMAT_NAMES.items()
+    )
+
+
+def count_line(count: int, feed: FeedSpec | None, render: Render) -> str:
+    noun = "briefing" if count == 1 else "briefings"
+    line = f'<span class="listing-count">{count} {noun}</span>'
+    if feed is not None:
+        line += " · " + feed_links(feed, render)
+    return f'<p class="listing-meta">{line}</p>'
 
 
 def listing_pages(
     grp: Group,
-    vocab: Vocabulary,
+    render: Render,
     cfg: SiteConfig,
     intro: str = "",
     feed: FeedSpec | None = None,
     kicker: str = "",
-) -> dict[str, str]:
-    """Path -> Markdown for every page of `grp`'s listing."""
+) -> dict[str, DerivedPage]:
+    """Path -> page for every page of `grp`'s listing."""
     size = cfg.page_size
-    chunks: Sequence[Sequence[Any]] = [
-        grp.entries[i : i + size] for i in range(0, len(grp.entries), size)
-    ] or [[]]
+    chunks = [grp.entries[i : i + size] for i in range(0, len(grp.entries), size)] or [[]]
     paths = [grp.path(n) for n in range(1, len(chunks) + 1)]
+    head = count_line(grp.count, feed, render)
     pages = {}
     for number, (path, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
         title = grp.label if number == 1 else f"{grp.label} (page {number})"
         updated = chunk[0].briefing.date.isoformat() if chunk else None
-        parts = [page_meta(title, updated, feed)]
-        if kicker:
-            parts.append(f'<p class="listing-kicker">{md.text(kicker)}</p>\n')
-        parts.append(f"# {md.text(title)}\n")
+        parts = [f'<p class="listing-kicker">{esc(kicker)}</p>'] if kicker else []
+        parts.append(f"<h1>{esc(title)}</h1>")
         if intro and number == 1:
-            parts.append(intro + "\n")
-        parts.append(count_line(grp.count, feed, path) + "\n")
-        parts.append(md.briefing_list(chunk, vocab, path) + "\n")
-        nav = md.pagination(paths, number)
-        if nav:
-            parts.append(nav + "\n")
-        pages[path] = "\n".join(parts)
+            parts.append(intro)
+        parts += [head, render.briefing_list(chunk), render.pagination(paths, number)]
+        body = render.finish("\n".join(p for p in parts if p), path)
+        pages[path] = DerivedPage(page_meta(title, updated, feed), body)
     return pages

@@ -3,24 +3,23 @@ tags, archive by year and month, sources). Each links to the group listings with
 
 Stable markup: ``.home-latest`` (the latest briefings, a ``.briefing-list``),
 ``.home-topics`` and ``.home-regions`` (entry points, ``li`` with ``.count``),
-``.home-feeds``, ``.region-group`` lists under one heading per continent or bloc group,
-``.world-map-wrap`` around the map, ``.topic-overview``, ``.tag-index``, ``.archive-index``
-and ``.source-index``.
+``.home-feeds``, ``.region-group`` lists under one ``h2`` per continent or bloc group,
+``.world-map-wrap`` around the map, ``.topic-overview``, ``.tag-index`` (under one ``h2``
+per initial), ``.archive-index`` (under one ``h2`` per year) and ``.source-index``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import groupby
 
 from ..vocab import CONTINENT_NAMES
-from . import markdown as md
 from . import urls
 from .archive import Archive
-from .config import SiteConfig
+from .config import DerivedPage, SiteConfig
 from .feeds import FeedSpec
 from .groups import MONTH, REGION, SOURCE, TAG, TOPIC, Group, Kind
 from .listings import count_line, feed_links, page_meta
+from .render import Render, esc
 from .worldmap import mapped_codes, world_map
 
 
@@ -28,64 +27,84 @@ def _rows(groups: Sequence[Group]) -> list[tuple[str, str, int]]:
     return [(g.label, g.path(), g.count) for g in groups]
 
 
-def _page(kind: Kind, path: str, archive: Archive, body: Sequence[str]) -> str:
-    updated = archive.latest_date.isoformat() if archive.latest_date else None
-    head = page_meta(kind.title, updated, None)
-    return head + f"\n# {kind.title}\n\n" + "\n\n".join(body) + "\n"
+def _updated(archive: Archive) -> str | None:
+    return archive.latest_date.isoformat() if archive.latest_date else None
 
 
-def home(archive: Archive, groups: dict[str, list[Group]], feed: FeedSpec, cfg: SiteConfig) -> str:
-    path = urls.HOME
-    latest = archive.entries[: cfg.home_size]
-    updated = archive.latest_date.isoformat() if archive.latest_date else None
+def _page(kind: Kind, archive: Archive, render: Render, body: Sequence[str]) -> DerivedPage:
+    path = urls.overview(kind.section)
+    html = render.finish("\n".join([f"<h1>{esc(kind.title)}</h1>", *body]), path)
+    return DerivedPage(page_meta(kind.title, _updated(archive), None), html)
+
+
+def _sections(
+    sections: Sequence[tuple[str, list[Group]]], render: Render, classes: str
+) -> list[str]:
+    return [
+        f"<h2>{esc(heading)}</h2>\n" + render.counted_list(_rows(groups), classes)
+        for heading, groups in sections
+    ]
+
+
+def home(
+    archive: Archive,
+    groups: dict[str, list[Group]],
+    feed: FeedSpec,
+    render: Render,
+    cfg: SiteConfig,
+) -> DerivedPage:
     topics = sorted(groups[TOPIC.name], key=lambda g: (-g.count, g.label))
     regions = sorted(groups[REGION.name], key=lambda g: (-g.count, g.label))[:12]
-    parts = [
-        page_meta("Latest briefings", updated, feed),
-        "# Latest briefings\n",
-        count_line(len(archive.entries), feed, path) + "\n",
-        md.block("home-latest", md.briefing_list(latest, archive.vocab, path)) + "\n",
-        md.link("All briefings by month", path, urls.overview(MONTH.section), "more-link") + "\n",
-        "## Topics\n",
-        md.counted_list(_rows(topics), path, "home-topics") + "\n",
-        "## Regions\n",
-        md.counted_list(_rows(regions), path, "home-regions") + "\n",
-        md.link("All regions and the map", path, urls.overview(REGION.section), "more-link") + "\n",
-        "## Feeds\n",
-        md.block("home-feeds", feed_links(feed, path)) + "\n",
+    title = "Latest briefings"
+    by_month = render.link(urls.overview(MONTH.section), "All briefings by month", "more-link")
+    all_regions = render.link(urls.overview(REGION.section), "All regions and the map", "more-link")
+    body = [
+        f"<h1>{title}</h1>",
+        count_line(len(archive.entries), feed, render),
+        f'<div class="home-latest">{render.briefing_list(archive.entries[: cfg.home_size])}</div>',
+        f"<p>{by_month}</p>",
+        "<h2>Topics</h2>",
+        render.counted_list(_rows(topics), "home-topics"),
+        "<h2>Regions</h2>",
+        render.counted_list(_rows(regions), "home-regions"),
+        f"<p>{all_regions}</p>",
+        "<h2>Feeds</h2>",
+        f'<p class="home-feeds">{feed_links(feed, render)}</p>',
     ]
-    return "\n".join(parts)
+    html = render.finish("\n".join(body), urls.HOME)
+    return DerivedPage(page_meta(title, _updated(archive), feed), html)
 
 
-def _group_heading_order(heading: str) -> tuple[int, str]:
+def _heading_order(heading: str) -> tuple[int, str]:
     continents = list(CONTINENT_NAMES.values())
     return (continents.index(heading), "") if heading in continents else (len(continents), heading)
 
 
-def regions(archive: Archive, groups: Sequence[Group], cfg: SiteConfig) -> str:
-    path = urls.overview(REGION.section)
+def regions(archive: Archive, groups: Sequence[Group], render: Render) -> DerivedPage:
     vocab = archive.vocab
     code_of = {urls.key_slug(c): c for e in archive.entries for c in e.briefing.regions}
     by_code = {code_of[g.key]: g for g in groups}
     mapped = mapped_codes()
     counts = {code: g.count for code, g in by_code.items() if code in mapped}
-    svg = world_map(
-        counts,
-        {code: g.label for code, g in by_code.items()},
-        lambda code: urls.relative_url(path, by_code[code].path(), cfg.directory_urls),
-    )
-    body = [f'<div class="world-map-wrap">{svg}</div>'] if counts else []
-    headed = sorted(
-        by_code.items(), key=lambda item: _group_heading_order(vocab.region_group(item[0]))
-    )
-    for heading, members in groupby(headed, key=lambda item: vocab.region_group(item[0])):
-        rows = sorted(_rows([g for _code, g in members]), key=lambda r: (r[0].casefold(), r[1]))
-        body.append(f"## {md.text(heading)}\n\n" + md.counted_list(rows, path, "region-group"))
-    return _page(REGION, path, archive, body)
+    body = []
+    if counts:
+        svg = world_map(
+            counts,
+            {code: g.label for code, g in by_code.items()},
+            lambda code: render.href(by_code[code].path()),
+        )
+        body.append(f'<div class="world-map-wrap">{svg}</div>')
+    headed: dict[str, list[Group]] = {}
+    for code, grp in by_code.items():
+        headed.setdefault(vocab.region_group(code), []).append(grp)
+    sections = [
+        (heading, sorted(members, key=lambda g: (g.label.casefold(), g.key)))
+        for heading, members in sorted(headed.items(), key=lambda item: _heading_order(item[0]))
+    ]
+    return _page(REGION, archive, render, [*body, *_sections(sections, render, "region-group")])
 
 
-def topics(archive: Archive, groups: Sequence[Group]) -> str:
-    path = urls.overview(TOPIC.section)
+def topics(archive: Archive, groups: Sequence[Group], render: Render) -> DerivedPage:
     found = {g.key: g for g in groups}
     items = []
     for slug, topic in archive.vocab.taxonomy.topics.items():
@@ -94,33 +113,29 @@ def topics(archive: Archive, groups: Sequence[Group]) -> str:
             continue
         noun = "briefing" if grp.count == 1 else "briefings"
         items.append(
-            f"-   {md.link(topic.name, path, grp.path(), 'topic-overview__name')} "
-            f'<span class="count">{grp.count} {noun}</span>\n\n    {md.text(topic.description)}'
+            f"<li>{render.link(grp.path(), topic.name, 'topic-overview__name')} "
+            f'<span class="count">{grp.count} {noun}</span>'
+            f'<p class="topic-overview__description">{esc(topic.description)}</p></li>'
         )
-    return _page(TOPIC, path, archive, [md.block("topic-overview", "\n\n".join(items))])
+    listing = '<div class="topic-overview"><ul>\n' + "\n".join(items) + "\n</ul></div>"
+    return _page(TOPIC, archive, render, [listing])
 
 
-def tags(archive: Archive, groups: Sequence[Group]) -> str:
-    path = urls.overview(TAG.section)
+def tags(archive: Archive, groups: Sequence[Group], render: Render) -> DerivedPage:
     by_letter: dict[str, list[Group]] = {}
     for grp in groups:
         letter = grp.label[:1].upper()
         by_letter.setdefault(letter if letter.isalpha() else "#", []).append(grp)
-    body = [
-        f"## {md.text(letter)}\n\n" + md.counted_list(_rows(members), path, "tag-index")
-        for letter, members in sorted(by_letter.items(), key=lambda item: (item[0] != "#", item[0]))
-    ]
-    return _page(TAG, path, archive, body)
+    sections = sorted(by_letter.items(), key=lambda item: (item[0] != "#", item[0]))
+    return _page(TAG, archive, render, _sections(sections, render, "tag-index"))
 
 
-def archive_index(archive: Archive, groups: Sequence[Group]) -> str:
-    path = urls.overview(MONTH.section)
-    body = []
-    for year, members in groupby(groups, key=lambda g: g.key[:4]):
-        body.append(f"## {year}\n\n" + md.counted_list(_rows(list(members)), path, "archive-index"))
-    return _page(MONTH, path, archive, body)
+def archive_index(archive: Archive, groups: Sequence[Group], render: Render) -> DerivedPage:
+    by_year: dict[str, list[Group]] = {}
+    for grp in groups:
+        by_year.setdefault(grp.key[:4], []).append(grp)
+    return _page(MONTH, archive, render, _sections(list(by_year.items()), render, "archive-index"))
 
 
-def sources(archive: Archive, groups: Sequence[Group]) -> str:
-    path = urls.overview(SOURCE.section)
-    return _page(SOURCE, path, archive, [md.counted_list(_rows(groups), path, "source-index")])
+def sources(archive: Archive, groups: Sequence[Group], render: Render) -> DerivedPage:
+    return _page(SOURCE, archive, render, [render.counted_list(_rows(groups), "source-index")])

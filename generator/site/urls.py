@@ -18,7 +18,7 @@ feeds                  ``feeds/all.atom.xml``, ``feeds/regions/KEY.rss.xml``, ``
 from __future__ import annotations
 
 import hashlib
-import posixpath
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -38,6 +38,7 @@ class SiteError(BriefingsError):
     """The archive cannot be turned into a site (two items claim one destination)."""
 
 
+@lru_cache(maxsize=65536)
 def key_slug(text: str) -> str:
     """URL-safe slug of a group label; never empty (falls back to a short hash)."""
     slug = slugify(text, max_length=80, word_boundary=True)
@@ -60,11 +61,6 @@ def feed(section: str | None, key: str | None, fmt: str) -> str:
     return f"{FEED_DIR}/{name}{FEED_FORMATS[fmt]}"
 
 
-def relative(from_path: str, to_path: str) -> str:
-    """A relative link between two source paths, as written in Markdown (``../jp/index.md``)."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
-
-
 def url_of(path: str, directory_urls: bool = True) -> str:
     """The site-relative URL MkDocs gives a source path (``regions/jp/`` or ``.html``)."""
     if not path.endswith(".md"):
@@ -75,17 +71,6 @@ def url_of(path: str, directory_urls: bool = True) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
-
-
-def relative_url(from_path: str, to_path: str, directory_urls: bool = True) -> str:
-    """A link usable in raw HTML (SVG maps, charts) from one built page to another."""
-    base = url_of(from_path, directory_urls)
-    base_dir = base if base.endswith("/") or base == "" else posixpath.dirname(base) + "/"
-    target = url_of(to_path, directory_urls)
-    rel = posixpath.relpath(target or ".", base_dir.rstrip("/") or ".")
-    if rel == ".":
-        return "./"
-    return rel + "/" if target.endswith("/") else rel
 
 
 def absolute_url(site_url: str, path: str, directory_urls: bool = True) -> str:

@@ -1,0 +1,180 @@
+"""Properties that must hold for any input, checked with hypothesis: readers fail only
+with a `BriefingsError`, and every page ingest could write reads back to the same
+front-matter and the same body text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.errors import BriefingsError
+from generator.model import Briefing, SourceRef, Status
+from generator.pages import parse_page, render_page, unescape_body
+from generator.readers import formats, read_text
+from generator.store import fingerprint, render_fingerprinted
+from generator.text import normalise_text
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Text as it can come out of a decoded file: any character but lone surrogates, with
+# extra weight on the characters that mean something to YAML, Markdown, HTML and Jinja.
+SIGNIFICANT = list("#>-+=*_`[](){}<>!|~&;:%@'\"\\.,?1234567890 \t\n") + [
+    "---",
+    "...",
+    "- ",
+    ": ",
+    " #",
+    "{{",
+    "}}",
+    "{%",
+    "%}",
+    "<!--",
+    "-->",
+    "<script>",
+    "&amp;",
+    "&#124;",
+    "\\*",
+    "1. ",
+    "> ",
+    "| a |",
+    "\u2028",
+    "\x85",
+    "\ufeff",
+    "é",
+    "€",
+    "\u201c",
+]
+chars = st.characters(blacklist_categories=("Cs",))
+rich = st.lists(
+    st.one_of(st.sampled_from(SIGNIFICANT), st.text(chars, max_size=5)), max_size=60
+).map("".join)
+digest_like = st.lists(
+    st.one_of(
+        st.text(chars, max_size=120),
+        st.sampled_from(
+            [
+                "Would you like to learn more about AI, tech and digital diplomacy? If so, ask our "
+                "Diplo chatbot!",
+                "Related Articles",
+                "Reuters — 12 March 2026",
+                "Source: Reuters | 2026-03-12",
+                "22 minutes ago",
+                "---",
+                "From: news@example.org",
+                "Subject: AI digest",
+                "<html><body><p>text</p></body></html>",
+                '<?xml version="1.0"?><rss><channel><item><title>x</title></item></channel></rss>',
+                "",
+                "# heading",
+                "- item",
+                "1. item",
+            ]
+        ),
+    ),
+    max_size=40,
+).map("\n".join)
+
+
+@SETTINGS
+@given(
+    text=st.one_of(st.text(chars, max_size=2000), digest_like),
+    fmt=st.one_of(st.none(), st.sampled_from(formats())),
+)
+def test_no_reader_raises_anything_but_a_briefings_error(text: str, fmt: str | None) -> None:
+    try:
+        result = read_text(normalise_text(text), fmt)
+    except BriefingsError:
+        return
+    for item in result.items:
+        assert item.line >= 1
+
+
+def single_line(min_size: int, max_size: int) -> st.SearchStrategy[str]:
+    return (
+        st.text(chars, min_size=min_size, max_size=max_size)
+        .map(lambda s: " ".join(s.split()))
+        .filter(lambda s: len(s) >= min_size)
+    )
+
+
+slugs = st.from_regex(r"\A[a-z0-9]{1,12}(-[a-z0-9]{1,12}){0,4}\Z")
+dates = st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))
+regions = st.lists(
+    st.sampled_from(["JP", "KR", "EU", "GLOBAL", "US", "BR", "NL"]),
+    min_size=1,
+    max_size=4,
+    unique=True,
+)
+urls = st.one_of(
+    st.none(), st.from_regex(r"\Ahttps?://[a-z]{1,10}\.[a-z]{2,3}/[a-z0-9/?=&%#.-]{0,20}\Z")
+)
+
+
+@st.composite
+def briefings(draw: st.DrawFn) -> Briefing:
+    day = draw(dates)
+    codes = draw(regions)
+    return Briefing(
+        id=draw(st.from_regex(r"\A[0-9a-f]{12}\Z")),
+        slug=draw(slugs.filter(lambda s: len(s) <= 90)),
+        title=draw(single_line(3, 200)),
+        date=day,
+        date_guessed=draw(st.booleans()),
+        captured=day + dt.timedelta(days=draw(st.integers(0, 30))),
+        source=draw(single_line(1, 120)),
+        source_url=draw(urls),
+        also_reported_by=[
+            SourceRef(name=n, url=u)
+            for n, u in draw(st.lists(st.tuples(single_line(1, 120), urls), max_size=3))
+        ],
+        region=codes[0],
+        regions=codes,
+        topic=draw(
+            st.sampled_from(["child-safety", "deepfakes-misinformation", "other-off-topic"])
+        ),
+        topic_runner_up=draw(st.one_of(st.none(), st.just("ai-governance-regulation"))),
+        tags=draw(st.lists(single_line(1, 80), max_size=5, unique=True)),
+        summary=draw(single_line(1, 400)),
+        status=draw(st.sampled_from(list(Status))),
+        review_reasons=draw(st.lists(single_line(1, 100), max_size=3)),
+        raw=draw(st.from_regex(r"\Araw/[A-Za-z0-9_-]{1,20}\.txt\Z")),
+        fingerprint=draw(st.one_of(st.none(), st.from_regex(r"\A[0-9a-f]{16}\Z"))),
+    )
+
+
+bodies = st.lists(
+    st.one_of(st.text(chars, min_size=1, max_size=300), rich), min_size=1, max_size=6
+).map("\n\n".join)
+
+
+def plain(body: str) -> str:
+    """The body as a page keeps it: paragraphs, each on one line with single spaces."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body)]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+@SETTINGS
+@given(briefing=briefings(), body=bodies)
+def test_every_written_page_reads_back_to_the_same_front_matter_and_body(
+    briefing: Briefing, body: str
+) -> None:
+    text = render_page(briefing, body)
+    page = parse_page(text, "briefings/x.md")
+    assert page.briefing == briefing
+    assert plain(unescape_body(page.body)) == plain(body)
+
+
+@SETTINGS
+@given(briefing=briefings(), body=bodies)
+def test_a_page_as_ingest_writes_it_carries_its_own_fingerprint(
+    briefing: Briefing, body: str
+) -> None:
+    text = render_fingerprinted(briefing, body)
+    page = parse_page(text, "briefings/x.md")
+    assert page.briefing.fingerprint == fingerprint(text)
+    assert page.briefing.model_copy(update={"fingerprint": None}) == briefing.model_copy(
+        update={"fingerprint": None}
+    )

@@ -3,9 +3,11 @@ by"; distinct stories on the same subject keep pages of their own."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+import yaml
 from archive_helpers import ROOT, cli, make_archive, tree
 
 from generator.store import Archive
@@ -93,3 +95,64 @@ def test_the_merged_page_still_validates(content, capsys) -> None:
     cli(capsys, "ingest", str(digest), "--content", str(content), "--captured", "2026-01-23")
     status, out, _ = cli(capsys, "validate", "--content", str(content))
     assert (status, out.split(":")[0]) == (0, "OK")
+
+
+DEV = ROOT / "tests" / "data" / "dev"
+PAIRS = yaml.safe_load((DEV / "pairs.yaml").read_text(encoding="utf-8"))
+
+
+def page_starting(content: Path, words: str):
+    found = [
+        p for p in Archive.load(content).pages if " ".join(p.body_text.split()).startswith(words)
+    ]
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize("pair", PAIRS["duplicates"], ids=lambda p: p[0][1][:30])
+def test_labelled_retellings_in_the_dev_set_become_one_briefing(pair, content, capsys) -> None:
+    (file_a, words_a), (file_b, words_b) = pair
+    status, _, err = cli(
+        capsys,
+        "ingest",
+        str(DEV / file_a),
+        str(DEV / file_b),
+        "--content",
+        str(content),
+        "--captured",
+        "2026-03-14",
+    )
+    assert status == 0, err
+    first, second = page_starting(content, words_a), page_starting(content, words_b)
+    assert first is not None and second is None
+    _, parsed, _ = cli(
+        capsys,
+        "parse",
+        str(DEV / file_b),
+        "--json",
+        "--captured",
+        "2026-03-14",
+        "--content",
+        str(content),
+    )
+    [retold] = [a for a in json.loads(parsed) if " ".join(a["body"].split()).startswith(words_b)]
+    assert retold["source"] != first.briefing.source
+    assert [r.name for r in first.briefing.also_reported_by] == [retold["source"]]
+
+
+@pytest.mark.parametrize("pair", PAIRS["distinct"], ids=lambda p: p[0][1][:30])
+def test_labelled_distinct_stories_in_the_dev_set_stay_apart(pair, content, capsys) -> None:
+    (file_a, words_a), (file_b, words_b) = pair
+    status, _, err = cli(
+        capsys,
+        "ingest",
+        str(DEV / file_a),
+        str(DEV / file_b),
+        "--content",
+        str(content),
+        "--captured",
+        "2026-03-14",
+    )
+    assert status == 0, err
+    first, second = page_starting(content, words_a), page_starting(content, words_b)
+    assert first is not None and second is not None
+    assert second.briefing.source not in [r.name for r in first.briefing.also_reported_by]

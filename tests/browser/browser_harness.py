@@ -179,6 +179,13 @@ class SearchMeasurement:
 
 
 _RESULTS_FOR_QUERY = """words => {
+    const links = [...document.querySelectorAll(".md-search-result__item > a")];
+    if (!links.length) return false;
+    const terms = new URL(links[0].href).searchParams.get("h");
+    if (terms !== null) {
+        const matched = terms.toLowerCase().split(" ");
+        return words.every(word => matched.includes(word));
+    }
     const marks = [...document.querySelectorAll(".md-search-result__item mark")]
         .map(mark => mark.textContent.toLowerCase());
     return words.every(word => marks.some(mark => mark.startsWith(word)));
@@ -190,8 +197,9 @@ def search(page: Page, query: str, timeout_ms: float = 30_000) -> list[str]:
     URLs of the result entries (one per page, in the order shown).
 
     Material answers every keystroke, so results for a prefix of the query can be on
-    screen first; the results count as the query's once every word of it is
-    highlighted in them (Material marks matched words, as typed, in each result)."""
+    screen first; the results count as the query's once the terms Material matched
+    (the ``h`` parameter it adds to result links with search.highlight on, or else the
+    words it marks in the results) include every word of the query."""
     page.locator(SEARCH_INPUT).click()
     page.keyboard.type(query)
     page.wait_for_function(

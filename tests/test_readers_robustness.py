@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import BriefingsError
@@ -69,6 +69,7 @@ def _read_or_refuse(text: str, fmt: str | None = None) -> ReadResult | None:
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(DOCUMENTS)
+@example("\r0 MINUTE AGO\r0:0\r0 MINUTE AGO\r0:0:0:0:0:0:0:0:0:0:0:0")
 def test_any_text_is_read_or_refused_never_raises(text: str) -> None:
     _read_or_refuse(text)
 

@@ -156,6 +156,10 @@ def read(text: str) -> ReadResult:
     for n, block in enumerate(blocks):
         end = blocks[n + 1].start if n + 1 < len(blocks) else len(lines)
         body = _strip_chrome(lines[block.headline + 1 : end])
+        if not any(line.strip() for line in body):
+            headline = preview(lines[block.headline])
+            problems.append(ReadProblem(block.start + 1, f"no article text under {headline!r}"))
+            continue
         items.append(
             _item(
                 body,

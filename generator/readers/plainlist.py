@@ -127,6 +127,10 @@ def read(text: str) -> ReadResult:
             if anchor.title_line is None
             else headline_text(strip_number(lines[anchor.title_line]))
         )
+        if not any(line.strip() for line in body):
+            meta = preview(lines[anchor.meta_line])
+            problems.append(ReadProblem(anchor.start + 1, f"no article text under {meta!r}"))
+            continue
         items.append(
             make_item(
                 body,

@@ -78,8 +78,8 @@ def test_any_text_is_read_or_refused_never_raises(text: str) -> None:
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=DOCUMENTS)
 def test_forcing_any_format_on_any_text_never_raises(fmt: str, text: str) -> None:
-    result = read_text(text, fmt)
-    assert result.format == fmt
+    result = _read_or_refuse(text, fmt)
+    assert result is not None and result.format == fmt
 
 
 PATHOLOGICAL = {

@@ -19,7 +19,7 @@ from pathlib import Path
 import corpus
 
 from generator.model import Briefing, SourceRef, Status
-from generator.pages import render_page
+from generator.store import render_fingerprinted
 from generator.text import make_id, make_slug, summarise
 from generator.vocab import Vocabulary
 
@@ -31,7 +31,10 @@ DIGEST_SEPARATOR = (
     "If so, ask our Diplo chatbot!"
 )
 LEADING_REGIONS = ("US", "CN", "EU", "GB", "IN", "JP", "KR", "DE", "FR", "GLOBAL", "AU", "CA")
-_THE = re.compile(r"^(United|European|Netherlands|Philippines|Czech|Dominican|Central African)")
+_A_AN = re.compile(r"\b([Aa]) ([aeiouAEIOU])")
+_THE = re.compile(
+    r"^(United|European|Council|Netherlands|Philippines|Czech|Dominican|Central African)"
+)
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,25 @@ class _Slots(dict[str, str]):
             return dt.date(2000, rng.randint(1, 12), 1).strftime("%B")
         if key == "day":
             return str(rng.randint(1, 28))
+        if key in ("when", "manner", "tail"):
+            pool = {"when": corpus.WHEN, "manner": corpus.MANNER, "tail": corpus.TAIL_PHRASES}
+            return rng.choice(pool[key]).format_map(self)
+        if key == "actor":
+            return rng.choice(corpus.ACTORS).format_map(self)
         pools = {
+            "group": corpus.GROUPS,
+            "located": corpus.LOCATED,
+            "modal": corpus.MODALS,
+            "action": corpus.ACTIONS,
+            "det": corpus.DETS,
+            "about": corpus.ABOUT,
+            "adj": corpus.ADJECTIVES,
+            "policy": corpus.POLICIES,
+            "done": corpus.DONE,
+            "stalled": corpus.STALLED,
+            "objected": corpus.OBJECTED,
+            "grow": corpus.GROW,
+            "grown": corpus.GROWN,
             "weekday": corpus.WEEKDAYS,
             "ministry": corpus.MINISTRIES,
             "official": corpus.OFFICIALS,
@@ -150,6 +171,18 @@ class _Slots(dict[str, str]):
             "city": corpus.CITIES,
         }
         return rng.choice(pools[key])
+
+
+def _composed(rng: random.Random) -> str:
+    """A sentence template put together from opener, subject, verb, object and tail."""
+    opener = rng.choice(corpus.OPENERS)
+    subject = rng.choice(corpus.SUBJECTS)
+    sentence = (
+        f"{opener}{subject} {rng.choice(corpus.VERBS)} {rng.choice(corpus.OBJECTS)}"
+        f"{rng.choice(corpus.TAILS)}."
+    )
+    head = 2 if sentence.startswith("{") else 1
+    return sentence[: head - 1] + sentence[head - 1 : head].upper() + sentence[head:]
 
 
 class Writer:
@@ -245,10 +278,15 @@ class Writer:
         sentences: list[str] = []
         words = 0
         while words < target:
-            pool = extra if extra and rng.random() < 0.7 else corpus.SENTENCES
             for key in [k for k in slots if k.lower() not in ("place", "topic")]:
                 del slots[key]
-            sentence = rng.choice(pool).format_map(slots)
+            if extra and rng.random() < 0.7:
+                template = rng.choice(extra)
+            elif rng.random() < 0.15:
+                template = rng.choice(corpus.SENTENCES)
+            else:
+                template = _composed(rng)
+            sentence = _A_AN.sub(r"\1n \2", template.format_map(slots))
             sentences.append(sentence)
             words += len(sentence.split())
         paragraphs: list[str] = []
@@ -291,7 +329,8 @@ def briefing(story: Story) -> Briefing:
 
 
 def write_archive(content: Path, stories: Iterable[Story]) -> Archive:
-    """Write one page per story under ``content/briefings/YYYY/MM/<slug>.md``.
+    """Write one page per story under ``content/briefings/YYYY/MM/<slug>.md``, as
+    ingest writes it (with the fingerprint that tells an untouched page from an edited one).
 
     A slug already taken in its month gets a ``-2``, ``-3`` suffix, as ingest does.
     """
@@ -309,7 +348,7 @@ def write_archive(content: Path, stories: Iterable[Story]) -> Archive:
         taken.add(path)
         target = content / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_page(page, story.body), encoding="utf-8")
+        target.write_text(render_fingerprinted(page, story.body), encoding="utf-8")
         archive.paths.append(path)
         if page.published:
             archive.published.append(path)

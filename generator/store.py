@@ -289,8 +289,10 @@ class Transaction:
         return bool(self.pending()) or any((self.content / r).exists() for r in self.deletes)
 
     def commit(self) -> list[str]:
-        """Apply every staged change; return the paths changed. On failure nothing changes
-        and a `BriefingsError` says why."""
+        """Apply every staged change; return the paths changed. On failure (an OSError, or
+        an interrupt) every file is put back as it was, and an OSError becomes a
+        `BriefingsError` saying why. Between files a crash of the machine itself can still
+        leave a part applied, with the replaced files kept as ``.NAME.PID.bak``."""
         writes = self.pending()
         deletes = sorted(r for r in self.deletes if (self.content / r).exists())
         made_dirs: list[Path] = []
@@ -300,11 +302,14 @@ class Transaction:
                 target = self.content / rel
                 made_dirs.extend(_make_dirs(target.parent))
                 temps[rel] = _write_temp(target, data)
-        except OSError as exc:
+        except BaseException as exc:
             _discard(temps.values(), made_dirs)
-            raise BriefingsError(
-                f"{exc.filename or self.content}: cannot write: {exc.strerror}"
-            ) from exc
+            if isinstance(exc, OSError):
+                raise BriefingsError(
+                    f"{exc.filename or self.content}: cannot write: {exc.strerror}; "
+                    "nothing was changed"
+                ) from exc
+            raise
         done: list[tuple[Path, Path | None]] = []
         try:
             for rel, temp in temps.items():
@@ -315,12 +320,15 @@ class Transaction:
                 target = self.content / rel
                 done.append((target, _backup(target)))
                 os.unlink(target)
-        except OSError as exc:
+        except BaseException as exc:
             _roll_back(done)
             _discard(temps.values(), made_dirs)
-            raise BriefingsError(
-                f"{exc.filename or self.content}: cannot write: {exc.strerror}; nothing was changed"
-            ) from exc
+            if isinstance(exc, OSError):
+                raise BriefingsError(
+                    f"{exc.filename or self.content}: cannot write: {exc.strerror}; "
+                    "nothing was changed"
+                ) from exc
+            raise
         for _target, backup in done:
             if backup is not None:
                 backup.unlink(missing_ok=True)

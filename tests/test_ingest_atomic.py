@@ -127,3 +127,24 @@ def test_an_archive_with_an_unreadable_page_is_not_written_to(content, capsys) -
         "briefings: error: the archive has pages ingest cannot read safely; fix them first "
         "('briefings validate' lists every problem); nothing was written"
     )
+
+
+def test_an_interrupt_while_committing_puts_everything_back(content, capsys, monkeypatch) -> None:
+    cli(capsys, "ingest", str(FULL), "--content", str(content), "--captured", "2025-07-04")
+    before = tree(content)
+    real_replace = os.replace
+    calls = []
+
+    def interrupted(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(store.os, "replace", interrupted)
+    status, out, err = cli(
+        capsys, "ingest", str(TRIMMED), "--content", str(content), "--captured", "2025-07-04"
+    )
+    monkeypatch.undo()
+    assert (status, err) == (130, "briefings: interrupted\n")
+    assert tree(content) == before

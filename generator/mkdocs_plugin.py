@@ -12,14 +12,21 @@ their front-matter and an empty body, ``on_page_content`` their HTML. Briefing p
 their chips, also-reported-by and related briefings around the rendered body. Page meta
 ``title``, ``description`` and ``tags`` are escaped: Material prints the first two
 unescaped, and its search UI renders the search index (titles, tags) as HTML.
+
+Dirty builds (``mkdocs serve --dirty``, ``mkdocs build --dirty``) are incremental and
+still equal a full build: a derived page or a briefing's decoration is rebuilt only when
+its output changed since the last build of this process (a briefing also when MkDocs sees
+its source changed), every page keeps the sitemap date of its briefings, and the search
+index, which Material merges assuming one changed page, is put back in full-build order.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -30,14 +37,22 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
 from .errors import BriefingsError
-from .pages import PageError
-from .site import Archive, Decoration, DerivedPage, Entry, PageCache, SiteConfig, derive
+from .pages import Page, PageError
+from .site import (
+    Archive,
+    Decoration,
+    Derived,
+    DerivedPage,
+    Entry,
+    PageCache,
+    SiteConfig,
+    derive,
+)
 from .site.config import DEFAULT_SITE_URL
+from .site.disk import vocab_stamp
 from .vocab import load_vocabulary
 
 log = get_plugin_logger("briefings")
-
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
 
 
 def shown(path: str) -> str:
@@ -59,15 +74,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.cache = PageCache()
         self.decorations: dict[str, Decoration] = {}
         self.pages: dict[str, DerivedPage] = {}
+        self.dirty = False
+        self.built: dict[str, int] = {}
+        self.pending: dict[str, int] = {}
+        self.page_urls: list[str] = []
+        self.sources: dict[str, Page] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        """Defined so that MkDocs keeps this instance (and its page cache) across rebuilds."""
-
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        missing = [ext for ext in REQUIRED_EXTENSIONS if ext not in config.markdown_extensions]
-        if missing:
-            raise PluginError(f"briefings: add {', '.join(missing)} to markdown_extensions")
-        return config
+        """Also makes MkDocs keep this instance (and its caches) across serve rebuilds."""
+        self.dirty = dirty
 
     def site_config(self, config: MkDocsConfig) -> SiteConfig:
         try:
@@ -89,11 +104,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         except BriefingsError as exc:
             raise PluginError(str(exc)) from exc
         prefix = self.config.briefings_dir.strip("/") + "/"
+        vocab_key = vocab_stamp(vocab)
         entries = []
+        self.sources = {}
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             if not file.src_uri.startswith(prefix) or file.abs_src_path is None:
                 continue
-            result = self.cache.load(shown(file.abs_src_path), file.abs_src_path, vocab)
+            result = self.cache.load(shown(file.abs_src_path), file.abs_src_path, vocab, vocab_key)
             if isinstance(result, PageError):
                 for problem in result.problems:
                     log.error(str(problem))
@@ -103,6 +120,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 files.remove(file)
                 continue
             entries.append(Entry(file.src_uri, result.briefing, result.body, result.text))
+            self.sources[file.src_uri] = result
         try:
             derived = derive(Archive.of(entries, vocab), self.site_config(config))
         except BriefingsError as exc:
@@ -120,11 +138,49 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             files.append(File.generated(config, path, content=generated[path]))
         self.decorations = derived.decorations
         self.pages = derived.pages
+        self.pending = fingerprints(derived)
+        if self.dirty:
+            for path, print_ in self.pending.items():
+                rebuild_only_if_changed(files.src_uris[path], self.built.get(path) != print_)
+        self.page_urls = [file.url for file in files.documentation_pages()]
         return files
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Date every derived and briefing page by its briefings (the sitemap's lastmod),
+        including pages a dirty build does not re-read."""
+        for path, page in self.pages.items():
+            self._date(files, path, page.meta.get("updated"))
+        for path, decoration in self.decorations.items():
+            self._date(files, path, decoration.meta.get("updated"))
+        return env
+
+    @staticmethod
+    def _date(files: Files, path: str, updated: Any) -> None:
+        file = files.get_file_from_path(path)
+        if file is not None and file.page is not None and isinstance(updated, str):
+            file.page.update_date = updated
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.dirty:
+            reorder_search_index(
+                Path(config.site_dir) / "search" / "search_index.json", self.page_urls
+            )
+        self.built = self.pending
+
+    def on_page_read_source(self, *, page: MkPage, config: MkDocsConfig) -> str | None:
+        """A briefing's body as read in on_files: MkDocs neither reads nor parses it again
+        (its front-matter is set in on_page_markdown); a derived page has no source."""
+        source = self.sources.get(page.file.src_uri)
+        if source is not None:
+            return source.body
+        return "" if page.file.src_uri in self.pages else None
 
     def on_page_markdown(
         self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str:
+        source = self.sources.get(page.file.src_uri)
+        if source is not None:
+            page.meta = {**source.raw_meta, "tags": list(source.raw_meta.get("tags") or [])}
         meta = page.meta
         derived = self.pages.get(page.file.src_uri)
         if derived is not None:
@@ -133,8 +189,6 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         decoration = self.decorations.get(page.file.src_uri)
         if decoration is not None:
             meta.update(decoration.meta)
-        if isinstance(meta.get("updated"), str):
-            page.update_date = meta["updated"]
         for key in ("title", "description"):
             if isinstance(meta.get(key), str):
                 meta[key] = html.escape(meta[key])
@@ -152,3 +206,44 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if decoration is not None:
             return decoration.apply(html_text)
         return html_text
+
+
+def fingerprints(derived: Derived) -> dict[str, int]:
+    """A hash of each derived page's and each decoration's output, for dirty builds."""
+    prints = {path: hash((repr(p.meta), p.html)) for path, p in derived.pages.items()}
+    prints.update(
+        {path: hash((repr(d.meta), d.header, d.footer)) for path, d in derived.decorations.items()}
+    )
+    return prints
+
+
+def rebuild_only_if_changed(file: File, changed: bool) -> None:
+    """Make a dirty build rebuild `file` only when its derived output changed, its output
+    is missing, or (for a page on disk) MkDocs sees that its source changed."""
+    on_disk = file.is_modified if file.abs_src_path else None
+
+    def is_modified() -> bool:
+        if changed or not os.path.isfile(file.abs_dest_path):
+            return True
+        return on_disk() if on_disk is not None else False
+
+    setattr(file, "is_modified", is_modified)  # noqa: B010 (an instance override)
+
+
+def reorder_search_index(path: Path, page_urls: list[str]) -> None:
+    """Material's dirty merge keeps stale and duplicate entries when several pages were
+    rebuilt: keep each page's latest run of entries, drop pages no longer built, and
+    order them as a full build does."""
+    if not path.is_file():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    runs: dict[str, list[Any]] = {}
+    previous = None
+    for entry in data["docs"]:
+        page = entry["location"].split("#", 1)[0]
+        if page != previous:
+            runs[page] = []
+            previous = page
+        runs[page].append(entry)
+    data["docs"] = [entry for url in page_urls for entry in runs.get(url, [])]
+    path.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")

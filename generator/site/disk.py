@@ -57,9 +57,12 @@ class PageCache:
     )
     reads: int = 0
 
-    def load(self, rel: str, abs_path: str, vocab: Vocabulary) -> Page | PageError:
-        """The parsed page at `abs_path` (named `rel` in errors), or the error it raised."""
-        key = (stamp(abs_path), vocab_stamp(vocab))
+    def load(
+        self, rel: str, abs_path: str, vocab: Vocabulary, vocab_key: tuple[Stamp, ...] = ()
+    ) -> Page | PageError:
+        """The parsed page at `abs_path` (named `rel` in errors), or the error it raised.
+        `vocab_key` is `vocab_stamp(vocab)`, computed once per build by the caller."""
+        key = (stamp(abs_path), vocab_key or vocab_stamp(vocab))
         cached = self.entries.get(abs_path)
         if cached is not None and cached[:2] == key:
             return cached[2]
@@ -83,10 +86,11 @@ def read_archive(
     """Every page under ``content_dir/briefings``; pages that fail to parse become problems."""
     vocab = load_vocabulary(content_dir)
     cache = cache or PageCache()
+    vocab_key = vocab_stamp(vocab)
     entries, problems = [], []
     for path in sorted((content_dir / BRIEFINGS_DIR).rglob("*.md")):
         rel = path.relative_to(content_dir).as_posix()
-        result = cache.load(rel, str(path), vocab)
+        result = cache.load(rel, str(path), vocab, vocab_key)
         if isinstance(result, PageError):
             problems.extend(result.problems)
         else:

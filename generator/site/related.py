@@ -4,16 +4,17 @@ Each briefing becomes a TF-IDF vector over the words of its title (counted twice
 summary and body (sublinear term frequency, smoothed idf), cut to its `TOP_TERMS`
 heaviest terms and L2-normalised. Candidates come from an inverted index that keeps,
 for each term, only the `POSTINGS` briefings where that term weighs most; the scores are
-one sparse product per block of rows, so the work grows with n, not n squared. Ties are
-broken by date (newest first) then id, and scores are rounded before comparing, so the
-result is the same on every build.
+one sparse product per block of rows, so the work grows with n, not n squared. All of it
+is vectorised (numpy, scipy.sparse): only tokenising is a Python loop.
+
+Ties are broken by date (newest first) then archive order (id), and scores are rounded
+before comparing, so the result is the same on every build.
 """
 
 from __future__ import annotations
 
-import math
+import itertools
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -25,67 +26,81 @@ TOKEN = re.compile(r"[^\W\d_]{3,}")
 TOP_TERMS = 24
 POSTINGS = 64
 MIN_SCORE = 0.02
-BLOCK = 1024
+BLOCK = 2048
 
 
 def tokens(entry: Entry) -> list[str]:
     b = entry.briefing
-    words = f"{b.title} {b.title} {b.summary} {entry.text}".casefold()
-    return TOKEN.findall(words)
+    return TOKEN.findall(f"{b.title} {b.title} {b.summary} {entry.text}".casefold())
+
+
+def _top_per_group(groups: np.ndarray, weights: np.ndarray, keep: int) -> np.ndarray:
+    """Positions of the `keep` largest non-negative weights of each group; equal weights
+    keep their input order. One stable sort of a composite key, not a lexsort."""
+    span = float(weights.max()) * 2 + 1 if len(weights) else 1.0
+    order = np.argsort(groups * span - weights, kind="stable")
+    sorted_groups = groups[order]
+    starts = np.r_[0, np.flatnonzero(np.diff(sorted_groups)) + 1]
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    return order[rank < keep]
 
 
 def _matrix(entries: Sequence[Entry]) -> sparse.csr_matrix:
-    counts = [Counter(tokens(e)) for e in entries]
-    df: Counter[str] = Counter()
-    for c in counts:
-        df.update(c.keys())
+    """Rows: briefings; columns: terms; each row its TOP_TERMS heaviest, L2-normalised."""
     n = len(entries)
-    vocab = {term: i for i, term in enumerate(sorted(df))}
-    idf = {term: math.log((1 + n) / (1 + freq)) for term, freq in df.items()}
-    rows, cols, vals = [], [], []
-    for row, c in enumerate(counts):
-        weights = [((1 + math.log(tf)) * idf[t], t) for t, tf in c.items() if idf[t] > 0]
-        top = sorted(weights, key=lambda w: (-w[0], w[1]))[:TOP_TERMS]
-        norm = math.sqrt(sum(w * w for w, _t in top)) or 1.0
-        for weight, term in top:
-            rows.append(row)
-            cols.append(vocab[term])
-            vals.append(weight / norm)
-    return sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)))
+    vocabulary: dict[str, int] = {}
+    fresh = itertools.count()
+    ids: list[int] = []
+    lengths = np.empty(n, dtype=np.int64)
+    for row, entry in enumerate(entries):
+        words = tokens(entry)
+        ids.extend(map(vocabulary.setdefault, words, fresh))
+        lengths[row] = len(words)
+    width = max(next(fresh), 1)
+    pairs = np.repeat(np.arange(n, dtype=np.int64), lengths) * width + np.asarray(ids, np.int64)
+    keys, counts = np.unique(pairs, return_counts=True)
+    rows = keys // width
+    _terms, cols = np.unique(keys % width, return_inverse=True)
+    width = max(len(_terms), 1)
+    df = np.bincount(cols, minlength=width)
+    idf = np.log((1 + n) / (1 + df))
+    weights = (1 + np.log(counts)) * idf[cols]
+    useful = weights > 0
+    rows, cols, weights = rows[useful], cols[useful], weights[useful]
+    kept = np.sort(_top_per_group(rows, weights, TOP_TERMS))
+    rows, cols, weights = rows[kept], cols[kept], weights[kept]
+    norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=n))
+    weights = weights / np.where(norms > 0, norms, 1.0)[rows]
+    return sparse.csr_matrix((weights, (rows, cols)), shape=(n, width))
 
 
-def _pruned(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-    """The transpose of `matrix` keeping, per term, its `POSTINGS` heaviest documents."""
-    csc = matrix.tocsc()
-    rows, cols, vals = [], [], []
-    for term in range(csc.shape[1]):
-        start, end = csc.indptr[term], csc.indptr[term + 1]
-        docs, weights = csc.indices[start:end], csc.data[start:end]
-        if len(docs) > POSTINGS:
-            keep = np.lexsort((docs, -weights))[:POSTINGS]
-            docs, weights = docs[keep], weights[keep]
-        rows.extend([term] * len(docs))
-        cols.extend(docs.tolist())
-        vals.extend(weights.tolist())
-    return sparse.csr_matrix((vals, (rows, cols)), shape=(csc.shape[1], csc.shape[0]))
+def _postings(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Terms x briefings, keeping for each term its `POSTINGS` heaviest briefings."""
+    coo = matrix.tocoo()
+    kept = _top_per_group(coo.col.astype(np.int64), coo.data, POSTINGS)
+    return sparse.csr_matrix(
+        (coo.data[kept], (coo.col[kept], coo.row[kept])), shape=(matrix.shape[1], matrix.shape[0])
+    )
 
 
 def related(entries: Sequence[Entry], limit: int) -> dict[str, list[Entry]]:
     """For each entry's path, up to `limit` most similar other entries (score > MIN_SCORE)."""
+    result: dict[str, list[Entry]] = {e.path: [] for e in entries}
     if limit == 0 or len(entries) < 2:
-        return {e.path: [] for e in entries}
+        return result
     matrix = _matrix(entries)
-    postings = _pruned(matrix)
-    order = np.array([e.sort_key[0] for e in entries])
-    result: dict[str, list[Entry]] = {}
+    postings = _postings(matrix)
     for start in range(0, len(entries), BLOCK):
-        scores = (matrix[start : start + BLOCK] @ postings).tocsr()
-        for offset in range(scores.shape[0]):
-            row = start + offset
-            lo, hi = scores.indptr[offset], scores.indptr[offset + 1]
-            docs, values = scores.indices[lo:hi], np.round(scores.data[lo:hi], 9)
-            mask = (docs != row) & (values > MIN_SCORE)
-            docs, values = docs[mask], values[mask]
-            best = np.lexsort((docs, order[docs], -values))[:limit]
-            result[entries[row].path] = [entries[int(d)] for d in docs[best]]
+        product = (matrix[start : start + BLOCK] @ postings).tocsr()
+        product.sort_indices()
+        scores = product.tocoo()
+        rows, docs = scores.row.astype(np.int64) + start, scores.col.astype(np.int64)
+        values = np.round(scores.data, 9)
+        useful = (docs != rows) & (values > MIN_SCORE)
+        rows, docs, values = rows[useful], docs[useful], values[useful]
+        if not len(rows):
+            continue
+        best = _top_per_group(rows, values, limit)
+        for row, doc in zip(rows[best].tolist(), docs[best].tolist(), strict=True):
+            result[entries[row].path].append(entries[doc])
     return result

@@ -26,13 +26,14 @@ from pydantic import ValidationError
 from .dedupe import DUPLICATE, index_of
 from .errors import BriefingsError
 from .model import Briefing, SourceRef, Status
+from .pages import render_page
 from .pipeline import Article, ParseResult
 from .store import (
     Archive,
     Transaction,
+    briefing_fingerprint,
     is_edited,
     page_relpath,
-    render_fingerprinted,
     suffixed_name,
 )
 from .validate import cross_page_problems
@@ -91,7 +92,6 @@ class _Entry:
     rel: str
     briefing: Briefing
     body: str
-    text: str
     edited: bool
     disk_rel: str | None = None
 
@@ -126,7 +126,7 @@ def plan_ingest(archive: Archive, inputs: list[Input], vocab: Vocabulary) -> Pla
             )
         )
     entries = {
-        p.briefing.id: _Entry(p.rel, p.briefing, p.body_text, p.text, is_edited(p), p.rel)
+        p.briefing.id: _Entry(p.rel, p.briefing, p.body_text, is_edited(p), p.rel)
         for p in archive.pages
     }
     state = _State(archive, vocab, entries, {e.briefing.slug: i for i, e in entries.items()})
@@ -152,8 +152,12 @@ def plan_ingest(archive: Archive, inputs: list[Input], vocab: Vocabulary) -> Pla
         entry = state.entries[key]
         if entry.disk_rel and entry.disk_rel != entry.rel:
             tx.delete(entry.disk_rel)
-        tx.write(entry.rel, entry.text)
+        tx.write(entry.rel, render_page(entry.briefing, entry.body))
     return Plan(actions, raws, tx)
+
+
+def _stamped(briefing: Briefing, body: str) -> Briefing:
+    return briefing.model_copy(update={"fingerprint": briefing_fingerprint(briefing, body)})
 
 
 def _place_raw(state: _State, inp: Input, tx: Transaction) -> str:
@@ -197,10 +201,10 @@ def _known(state: _State, article: Article, briefing: Briefing, source: str) -> 
     regenerated = briefing.model_copy(
         update={"slug": entry.briefing.slug, "also_reported_by": entry.briefing.also_reported_by}
     )
-    text = render_fingerprinted(regenerated, article.body)
-    if text == entry.text:
+    regenerated = _stamped(regenerated, article.body)
+    if regenerated.fingerprint == entry.briefing.fingerprint:
         return Action(source, line, Outcome.UNCHANGED, entry.rel, title)
-    entry.briefing, entry.body, entry.text = regenerated, article.body, text
+    entry.briefing, entry.body = regenerated, article.body
     entry.rel = page_relpath(regenerated)
     state.touched.add(article.id)
     return Action(source, line, Outcome.UPDATED, entry.rel, regenerated.title, "regenerated")
@@ -230,8 +234,8 @@ def _merge(state: _State, key: str, ref: SourceRef, source: str, line: int, why:
         return Action(
             source, line, Outcome.UNCHANGED, entry.rel, b.title, f"{why}; {ref.name} already listed"
         )
-    entry.briefing = b.model_copy(update={"also_reported_by": [*b.also_reported_by, ref]})
-    entry.text = render_fingerprinted(entry.briefing, entry.body)
+    merged = b.model_copy(update={"also_reported_by": [*b.also_reported_by, ref]})
+    entry.briefing = _stamped(merged, entry.body)
     state.touched.add(key)
     return Action(
         source, line, Outcome.MERGED, entry.rel, b.title, f"{why}; also reported by {ref.name}"
@@ -245,7 +249,7 @@ def _create(state: _State, article: Article, briefing: Briefing, source: str) ->
         slug = f"{base}-{article.id[:ID_SUFFIX]}"
     briefing = briefing.model_copy(update={"slug": slug})
     rel = page_relpath(briefing)
-    entry = _Entry(rel, briefing, article.body, render_fingerprinted(briefing, article.body), False)
+    entry = _Entry(rel, _stamped(briefing, article.body), article.body, False)
     state.entries[article.id] = entry
     state.slugs[slug] = article.id
     state.touched.add(article.id)

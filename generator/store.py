@@ -19,7 +19,7 @@ import re
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -28,7 +28,7 @@ from filelock import FileLock, Timeout
 
 from .errors import BriefingsError, Problem
 from .model import Briefing
-from .pages import Page, PageError, parse_page, render_page, split_front_matter
+from .pages import Page, PageError, parse_page, render_page
 from .vocab import Vocabulary
 
 BRIEFINGS_DIR = "briefings"
@@ -77,28 +77,39 @@ def suffixed_name(name: str, data: bytes) -> str:
 # -- fingerprints -------------------------------------------------------------------
 
 
-def fingerprint(page_text: str) -> str:
-    """Hash of a page's front-matter (except the fingerprint itself) and body, as text.
+def plain_body(body: str) -> str:
+    """Body text as a page keeps it: paragraphs, each on one line with single spaces."""
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", body))
+    return "\n\n".join(p for p in paragraphs if p)
 
-    Ingest stores it in the page; a page whose stored fingerprint no longer matches
-    has been edited by a curator and is never rewritten.
+
+def fingerprint(meta: Mapping[str, Any], body: str) -> str:
+    """Hash of front-matter data (all keys but the fingerprint) and plain body text.
+
+    Ingest stores it in every page it writes; a page whose stored fingerprint no
+    longer matches its content has been edited by a curator and is never rewritten.
+    Dates hash as ISO strings, so the data as written and as read back agree.
     """
-    meta, body, _ = split_front_matter(page_text, "<page>")
-    meta.pop("fingerprint", None)
-    blob = json.dumps(meta, sort_keys=True, default=str, ensure_ascii=False) + "\n" + body.strip()
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+    data = {k: v for k, v in meta.items() if k != "fingerprint"}
+    blob = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(f"{blob}\n{plain_body(body)}".encode()).hexdigest()[:16]
+
+
+def briefing_fingerprint(briefing: Briefing, body: str) -> str:
+    """The fingerprint of the page `render_page(briefing, body)` would write."""
+    return fingerprint(briefing.front_matter(), body)
 
 
 def render_fingerprinted(briefing: Briefing, body: str) -> str:
     """The page text for `briefing` and plain-text `body`, carrying its own fingerprint."""
-    bare = render_page(briefing.model_copy(update={"fingerprint": None}), body)
-    return render_page(briefing.model_copy(update={"fingerprint": fingerprint(bare)}), body)
+    stamp = briefing_fingerprint(briefing, body)
+    return render_page(briefing.model_copy(update={"fingerprint": stamp}), body)
 
 
 def is_edited(page: StoredPage) -> bool:
-    """True when the page is not exactly as ingest last wrote it (or ingest never did)."""
-    stored = page.page.briefing.fingerprint
-    return stored is None or stored != fingerprint(page.text)
+    """True when the page is not as ingest last wrote it (or ingest never wrote it)."""
+    stored = page.briefing.fingerprint
+    return stored is None or stored != fingerprint(page.page.raw_meta, page.body_text)
 
 
 # -- reading ------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from generator.errors import BriefingsError
 from generator.model import Briefing, SourceRef, Status
 from generator.pages import parse_page, render_page, unescape_body
 from generator.readers import formats, read_text
-from generator.store import fingerprint, render_fingerprinted
+from generator.store import StoredPage, is_edited, render_fingerprinted
 from generator.text import normalise_text
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -174,7 +174,23 @@ def test_a_page_as_ingest_writes_it_carries_its_own_fingerprint(
 ) -> None:
     text = render_fingerprinted(briefing, body)
     page = parse_page(text, "briefings/x.md")
-    assert page.briefing.fingerprint == fingerprint(text)
+    assert not is_edited(StoredPage("briefings/x.md", text, page))
     assert page.briefing.model_copy(update={"fingerprint": None}) == briefing.model_copy(
         update={"fingerprint": None}
     )
+
+
+@SETTINGS
+@given(briefing=briefings(), body=bodies, title=single_line(3, 200), extra=single_line(1, 40))
+def test_any_edit_to_title_or_body_shows_as_an_edit(
+    briefing: Briefing, body: str, title: str, extra: str
+) -> None:
+    stamp = parse_page(render_fingerprinted(briefing, body), "x.md").briefing.fingerprint
+    for edited, new_body in (
+        (briefing.model_copy(update={"title": title}), body),
+        (briefing, f"{body}\n\n{extra}"),
+    ):
+        text = render_page(edited.model_copy(update={"fingerprint": stamp}), new_body)
+        page = parse_page(text, "x.md")
+        changed = (edited.title != briefing.title) or plain(new_body) != plain(body)
+        assert is_edited(StoredPage("x.md", text, page)) == changed

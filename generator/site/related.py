@@ -2,7 +2,8 @@
 
 Each briefing becomes a TF-IDF vector over the words of its title (counted twice),
 summary and body (sublinear term frequency, smoothed idf), cut to its `TOP_TERMS`
-heaviest terms and L2-normalised. Candidates come from an inverted index that keeps,
+heaviest terms that some other briefing shares (a word found once links nothing) and
+L2-normalised. Candidates come from an inverted index that keeps,
 for each term, only the `POSTINGS` briefings where that term weighs most; the scores are
 one sparse product per block of rows, so the work grows with n, not n squared. All of it
 is vectorised (numpy, scipy.sparse): only tokenising is a Python loop.
@@ -65,7 +66,7 @@ def _matrix(entries: Sequence[Entry]) -> sparse.csr_matrix:
     df = np.bincount(cols, minlength=width)
     idf = np.log((1 + n) / (1 + df))
     weights = (1 + np.log(counts)) * idf[cols]
-    useful = weights > 0
+    useful = (weights > 0) & (df[cols] > 1)
     rows, cols, weights = rows[useful], cols[useful], weights[useful]
     kept = np.sort(_top_per_group(rows, weights, TOP_TERMS))
     rows, cols, weights = rows[kept], cols[kept], weights[kept]

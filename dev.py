@@ -114,8 +114,10 @@ def serve(args: list[str]) -> int:
     """Preview the site with live reload (extra arguments go to `mkdocs serve`)."""
     ensure_installed(frozenset())
     step("Serving the archive: open the address mkdocs prints below (Ctrl+C stops it)")
-    run([tool("mkdocs"), "serve", *args], "mkdocs serve")
-    return 0
+    argv = [str(tool("mkdocs")), "serve", *args]
+    print("$ " + " ".join(argv), flush=True)
+    os.chdir(ROOT)
+    os.execv(argv[0], argv)
 
 
 def build(args: list[str]) -> int:

@@ -116,7 +116,8 @@ def test_publish_workflow_deploys_a_strict_build_to_github_pages() -> None:
     assert data["permissions"]["pages"] == "write"
     assert data["permissions"]["id-token"] == "write"
     assert data["concurrency"]["group"]
-    assert "mkdocs build --strict" in run_lines(data)
+    build = next(step for step in steps(data) if "mkdocs build --strict" in step.get("run", ""))
+    assert "steps.pages.outputs.base_url" in build["env"]["SITE_URL"], "canonical URLs need it"
     actions = [step["uses"].split("@")[0] for step in steps(data) if "uses" in step]
     assert "actions/upload-pages-artifact" in actions
     assert "actions/deploy-pages" in actions

@@ -18,8 +18,9 @@ DEEPFAKES = "deepfakes-misinformation"
 
 
 def advertised_feeds(page: Page, site: SiteServer, built_site: BuiltSite) -> dict[str, str]:
-    """type -> local URL of each `<link rel="alternate">` in the head of the open page."""
-    links = page.locator('head link[rel="alternate"]').evaluate_all(
+    """type -> local URL of each `<link rel="alternate">` in the head of the open page
+    (`rel` is a token list: "alternate feed" counts)."""
+    links = page.locator('head link[rel~="alternate"]').evaluate_all(
         "links => links.map(link => [link.type, link.href])"
     )
     return {str(kind): local_url(built_site, site, str(href)) for kind, href in links}

@@ -31,7 +31,7 @@ from browser_harness import (
     serve_site,
 )
 from filelock import FileLock
-from site_pages import PROJECT, ROOT, BuiltSite, published_briefings
+from site_pages import OUTPUT, PROJECT, BuiltSite, published_briefings
 
 if TYPE_CHECKING:
     from playwright.sync_api import (
@@ -44,7 +44,6 @@ if TYPE_CHECKING:
         Route,
     )
 
-OUTPUT = ROOT / "tests" / "output"
 SCREENSHOTS = OUTPUT / "screenshots"
 
 

@@ -27,6 +27,7 @@ PROJECT = Path(os.environ.get("BRIEFINGS_BROWSER_PROJECT") or ROOT).resolve()
 """The project whose site the browser tests build: this repository (its bundled archive),
 or another folder with a mkdocs.yml and content/ (a synthetic archive, say) named by
 the BRIEFINGS_BROWSER_PROJECT environment variable."""
+OUTPUT = ROOT / "tests" / "output"
 CONTENT = ".md-content"
 BRIEFING_PATH = re.compile(r"^briefings/\d{4}/\d{2}/[^/]+/$")
 REGION_PATH = re.compile(r"^regions/(?P<key>[^/]+)/$")

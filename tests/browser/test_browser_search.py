@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
+
 import pytest
 from browser_harness import SEARCH_RESULT_LINK, SiteServer, measure_search, search
 from playwright.sync_api import Browser, Page
-from site_pages import BuiltSite, follow, heading, open_path, site_path
+from site_pages import OUTPUT, BuiltSite, follow, heading, open_path, site_path
 
 pytestmark = pytest.mark.browser
 
@@ -44,6 +47,9 @@ def test_reader_download_and_wait_for_a_first_search_result_are_measured(
     per_briefing = measurement.index_body_bytes / count
     print(f"\n{measurement.summary()} for {count} published briefings")
     print(f"search index per briefing: {per_briefing:,.0f} bytes")
+    record = {**asdict(measurement), "briefings": count, "index_bytes_per_briefing": per_briefing}
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    (OUTPUT / "search-measurement.json").write_text(json.dumps(record, indent=2) + "\n")
     index_file = built_site.site_dir / "search" / "search_index.json"
     assert measurement.index_body_bytes == index_file.stat().st_size
     assert measurement.results

@@ -202,9 +202,58 @@ _BREAK_BEFORE = {
 }
 _MIN_HEADLINE = 35
 _ADJECTIVE_ENDS = (
-    "al", "ar", "ive", "ous", "ful", "ic", "able", "ible", "less", "ent", "ant", "ary", "ory",
-    "new", "big", "top", "fast", "key", "own", "ed", "est", "er",
+    "al",
+    "ar",
+    "ive",
+    "ous",
+    "ful",
+    "ic",
+    "able",
+    "ible",
+    "less",
+    "ent",
+    "ant",
+    "ary",
+    "ory",
+    "new",
+    "big",
+    "top",
+    "fast",
+    "key",
+    "own",
+    "ed",
+    "est",
+    "er",
 )
+_NO_END = {
+    "accused",
+    "suspected",
+    "charged",
+    "aimed",
+    "designed",
+    "intended",
+    "set",
+    "able",
+    "used",
+    "known",
+    "called",
+    "based",
+    "likely",
+    "expected",
+    "due",
+    "poised",
+    "ready",
+    "seeking",
+    "trying",
+    "linked",
+    "related",
+    "according",
+    "thanks",
+    "owing",
+    "prior",
+    "such",
+    "said",
+}
 _NEEDS_OF = {
     "part",
     "one",
@@ -246,7 +295,7 @@ def _cut_score(words: list[str], i: int, limit: int) -> float | None:
     if len(prefix) > limit or len(prefix) < _MIN_HEADLINE:
         return None
     last = words[i - 1].lower().strip(",;:")
-    if last in _WEAK_ENDINGS or last.endswith(("'s", "\u2019s")):
+    if last in _WEAK_ENDINGS or last in _NO_END or last.endswith(("'s", "\u2019s")):
         return None
     if prefix.count("(") != prefix.count(")") or prefix.count('"') % 2:
         return None
@@ -259,7 +308,8 @@ def _cut_score(words: list[str], i: int, limit: int) -> float | None:
         return len(prefix) - 10.0
     if following in _BREAK_BEFORE:
         return len(prefix) + 15.0
-    if following.endswith("ing") and len(following) > 5 and not last.endswith(_ADJECTIVE_ENDS):
+    participle = following.endswith(("ing", "ed")) and len(following) > 5
+    if participle and not last.endswith(_ADJECTIVE_ENDS):
         return len(prefix) + 5.0
     return None
 

@@ -20,7 +20,7 @@ LEDES = [
     (
         "Police in Spain have detained two teenagers suspected of creating and sharing explicit "
         "AI-generated images of classmates in a case that has shocked the country.",
-        "Police in Spain have detained two teenagers suspected",
+        "Police in Spain have detained two teenagers",
     ),
     (
         "Universities in Canada, Germany and Japan have agreed to pool computing resources as part "

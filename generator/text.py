@@ -308,7 +308,7 @@ def _cut_score(words: list[str], i: int, limit: int) -> float | None:
         return len(prefix) - 10.0
     if following in _BREAK_BEFORE:
         return len(prefix) + 15.0
-    participle = following.endswith(("ing", "ed")) and len(following) > 5
+    participle = following.endswith(("ing", "ed")) and len(following) > 5 and "-" not in following
     if participle and not last.endswith(_ADJECTIVE_ENDS):
         return len(prefix) + 5.0
     return None

@@ -82,7 +82,7 @@ def test_region_and_topic_feeds_hold_their_briefings_and_are_advertised(
     parsed = feedparser.parse((built.site / f"{feed}.atom.xml").read_bytes())
     assert not parsed.bozo
     assert [e.title for e in parsed.entries] == [it.briefing.title for it in wanted]
-    head = html_at(built.site, index).cssselect('head link[rel="alternate"]')
+    head = html_at(built.site, index).cssselect('head link[rel~="alternate"]')
     advertised = {link.get("type"): resolve(index, link.get("href")) for link in head}
     assert advertised == {
         "application/atom+xml": f"{feed}.atom.xml",
@@ -94,7 +94,7 @@ def test_region_and_topic_feeds_hold_their_briefings_and_are_advertised(
 
 
 def test_home_page_head_advertises_the_site_feeds(built: BuiltSite) -> None:
-    head = html_at(built.site, "").cssselect('head link[rel="alternate"]')
+    head = html_at(built.site, "").cssselect('head link[rel~="alternate"]')
     assert sorted(link.get("href") for link in head) == [
         "feeds/all.atom.xml",
         "feeds/all.json",

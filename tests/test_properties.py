@@ -5,11 +5,15 @@ front-matter and the same body text."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+from contextlib import redirect_stderr, redirect_stdout
 
-from hypothesis import HealthCheck, given, settings
+from archive_helpers import make_archive, tree
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from generator.cli import main
 from generator.errors import BriefingsError
 from generator.model import Briefing, SourceRef, Status
 from generator.pages import parse_page, render_page, unescape_body
@@ -194,3 +198,70 @@ def test_any_edit_to_title_or_body_shows_as_an_edit(
         page = parse_page(text, "x.md")
         changed = (edited.title != briefing.title) or plain(new_body) != plain(body)
         assert is_edited(StoredPage("x.md", text, page)) == changed
+
+
+WORDS = (
+    "the",
+    "European",
+    "Commission",
+    "said",
+    "on",
+    "Thursday",
+    "it",
+    "would",
+    "fine",
+    "platforms",
+    "over",
+    "AI",
+    "deepfakes",
+    "and",
+    "data",
+    "rules",
+    "in",
+    "Japan",
+    "police",
+)
+sentence = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.sampled_from(SIGNIFICANT)), min_size=8, max_size=30
+).map(lambda ws: " ".join(ws).capitalize() + ".")
+plain_item = st.tuples(
+    st.lists(
+        st.one_of(st.sampled_from(WORDS), st.sampled_from(SIGNIFICANT)), min_size=4, max_size=12
+    ).map(lambda ws: " ".join(ws).strip().capitalize()),
+    st.sampled_from(["Reuters", "NHK", "Agência Brasil", "The Record"]),
+    st.dates(dt.date(2025, 1, 1), dt.date(2026, 3, 14)),
+    st.lists(st.lists(sentence, min_size=2, max_size=4).map(" ".join), min_size=1, max_size=3),
+).map(lambda t: f"{t[0]}\n{t[1]} \u2014 {t[2].day} {t[2]:%B %Y}\n\n" + "\n\n".join(t[3]))
+plain_digest = st.lists(plain_item, min_size=1, max_size=4).map("\n\n\n".join)
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    data=st.one_of(
+        st.binary(max_size=3000),
+        digest_like.map(str.encode),
+        rich.map(str.encode),
+        plain_digest.map(str.encode),
+        plain_digest.map(lambda t: t.encode("cp1252", "replace")),
+    )
+)
+def test_ingest_of_any_file_succeeds_or_fails_in_one_piece(data: bytes, tmp_path_factory) -> None:
+    root = tmp_path_factory.mktemp("any")
+    content = make_archive(root)
+    raw = root / "pasted.txt"
+    raw.write_bytes(data)
+    before = tree(content)
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        status = main(["ingest", str(raw), "--content", str(content), "--captured", "2026-03-14"])
+    event(f"exit {status}")
+    assert status in (0, 1)
+    if status == 1:
+        assert tree(content) == before
+        assert err.getvalue().splitlines()[-1].startswith("briefings: error: ")
+    else:
+        assert main(["validate", "--content", str(content)]) == 0

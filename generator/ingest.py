@@ -7,8 +7,9 @@ the caller commits it (or not, for a dry run). The rules:
 - an article whose id is already in the archive is left as it is, unless ingest
   wrote that page and the regenerated page differs (then it is updated in place);
 - a page a curator edited (its fingerprint no longer matches) is never rewritten;
-- an article that is a near-duplicate of a page (`dedupe.DUPLICATE`) adds its source
-  to that page's ``also_reported_by`` instead of becoming a page of its own;
+- an article that is a near-duplicate (`dedupe.DUPLICATE`) of a page dated within
+  `DUPLICATE_WINDOW` of it adds its source to that page's ``also_reported_by`` instead
+  of becoming a page of its own;
 - any other article becomes a new page; a slug already used by another id gets the
   first six digits of the article's id appended, so the result does not depend on
   the order of ingests.
@@ -16,6 +17,7 @@ the caller commits it (or not, for a dry run). The rules:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -40,6 +42,10 @@ from .validate import cross_page_problems
 from .vocab import Vocabulary
 
 ID_SUFFIX = 6
+DUPLICATE_WINDOW = dt.timedelta(days=92)
+"""A retelling is looked for among pages dated this close to the article: the same story
+runs within days, and an ingest into a large archive then compares with a few hundred
+pages, not all of them. `briefings review` still compares the whole archive."""
 
 
 class Outcome(StrEnum):
@@ -130,7 +136,8 @@ def plan_ingest(archive: Archive, inputs: list[Input], vocab: Vocabulary) -> Pla
         for p in archive.pages
     }
     state = _State(archive, vocab, entries, {e.briefing.slug: i for i, e in entries.items()})
-    index = index_of({i: e.body for i, e in entries.items()})
+    days = sorted({a.classification.date for inp in inputs for a in inp.result.articles})
+    index = index_of({i: e.body for i, e in entries.items() if _near_any(e.briefing.date, days)})
     tx = Transaction(archive.content)
     actions: list[Action] = []
     raws: list[RawCopy] = []
@@ -154,6 +161,12 @@ def plan_ingest(archive: Archive, inputs: list[Input], vocab: Vocabulary) -> Pla
             tx.delete(entry.disk_rel)
         tx.write(entry.rel, render_page(entry.briefing, entry.body))
     return Plan(actions, raws, tx)
+
+
+def _near_any(day: dt.date, days: list[dt.date]) -> bool:
+    """Whether `day` is within `DUPLICATE_WINDOW` of one of the sorted `days`."""
+    at = bisect.bisect_left(days, day)
+    return any(abs(d - day) <= DUPLICATE_WINDOW for d in days[max(0, at - 1) : at + 1])
 
 
 def _stamped(briefing: Briefing, body: str) -> Briefing:

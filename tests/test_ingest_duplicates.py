@@ -156,3 +156,28 @@ def test_labelled_distinct_stories_in_the_dev_set_stay_apart(pair, content, caps
     first, second = page_starting(content, words_a), page_starting(content, words_b)
     assert first is not None and second is not None
     assert second.briefing.source not in [r.name for r in first.briefing.also_reported_by]
+
+
+def test_a_retelling_a_year_later_is_kept_but_flagged_for_review(content, capsys, tmp_path) -> None:
+    first = DATA / "brazil_meta_full_wire_story.txt"
+    later = tmp_path / "brazil_meta_trimmed_a_year_later.txt"
+    later.write_text(
+        (DATA / "brazil_meta_trimmed_next_day.txt")
+        .read_text(encoding="utf-8")
+        .replace("3 July 2025", "3 July 2026"),
+        encoding="utf-8",
+    )
+    assert (
+        cli(capsys, "ingest", str(first), "--content", str(content), "--captured", "2025-07-04")[0]
+        == 0
+    )
+    assert (
+        cli(capsys, "ingest", str(later), "--content", str(content), "--captured", "2026-07-04")[0]
+        == 0
+    )
+    pages = pages_by_title(content)
+    assert "Regulator blocks Meta from using Brazilians' posts to train AI" in pages
+    assert pages["Brazil orders Meta to stop training AI on users' data"]["also_reported_by"] == []
+    _, out, _ = cli(capsys, "review", "--content", str(content))
+    flagged = [line for line in out.splitlines() if "suspected duplicate of" in line]
+    assert len(flagged) == 2

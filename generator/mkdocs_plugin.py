@@ -9,7 +9,9 @@ pass and adds the derived pages and feeds as in-memory ``File.generated`` files.
 
 Derived pages are HTML already, so they skip Markdown: ``on_page_markdown`` gives MkDocs
 their front-matter and an empty body, ``on_page_content`` their HTML. Briefing pages get
-their chips, also-reported-by and related briefings around the rendered body. Page meta
+their title and chips before the rendered body and also-reported-by after it
+(``on_page_content``, so search indexes region, topic, source and tag names), and related
+briefings at the end (``on_post_page``, after search has read the page). Page meta
 ``title``, ``description`` and ``tags`` are escaped: Material prints the first two
 unescaped, and its search UI renders the search index (titles, tags) as HTML.
 
@@ -53,6 +55,7 @@ from .site.disk import vocab_stamp
 from .vocab import load_vocabulary
 
 log = get_plugin_logger("briefings")
+FOOTER = "<!-- briefings:footer -->"
 
 
 def shown(path: str) -> str:
@@ -204,15 +207,27 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return derived.html
         decoration = self.decorations.get(page.file.src_uri)
         if decoration is not None:
-            return decoration.apply(html_text)
+            parts = [decoration.header, html_text, decoration.trailer]
+            return "\n".join([*parts, FOOTER] if decoration.footer else parts)
         return html_text
+
+    def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
+        """The footer goes in after Material's search has read the page: it holds other
+        briefings' titles, which are not this page's text, and parsing it costs time."""
+        decoration = self.decorations.get(page.file.src_uri)
+        if decoration is not None and decoration.footer:
+            return output.replace(FOOTER, decoration.footer, 1)
+        return output
 
 
 def fingerprints(derived: Derived) -> dict[str, int]:
     """A hash of each derived page's and each decoration's output, for dirty builds."""
     prints = {path: hash((repr(p.meta), p.html)) for path, p in derived.pages.items()}
     prints.update(
-        {path: hash((repr(d.meta), d.header, d.footer)) for path, d in derived.decorations.items()}
+        {
+            path: hash((repr(d.meta), d.header, d.trailer, d.footer))
+            for path, d in derived.decorations.items()
+        }
     )
     return prints
 

@@ -245,6 +245,8 @@ def test_search_index_holds_briefings_findable_by_region_topic_source_and_tag(
     japan = docs[url_path(by_title(built, "Japanese police"))]
     for words in ["Japan", "Deepfakes and misinformation", "Digital Watch Observatory"]:
         assert words in japan["text"]
+    korea = docs[url_path(by_title(built, "South Korea makes"))]
+    assert "Also reported by: Korea Herald" in korea["text"]
     eu = docs[url_path(by_title(built, "EU AI Office"))]
     assert eu["tags"] == ["AI Act", "European Commission"]
     features = (built.site / "index.html").read_text(encoding="utf-8")

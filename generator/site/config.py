@@ -48,17 +48,20 @@ class Decoration:
     """What the derivation adds around one briefing page's body.
 
     header: HTML before the body (the title as H1 and the metadata chips).
-    footer: HTML after it ("also reported by", related briefings).
+    trailer: HTML right after it ("also reported by"), part of the page's text.
+    footer: HTML at the end (related briefings), other pages' titles, not this page's text.
     meta: front-matter keys to add (description, Open Graph data, hide), values unescaped.
     """
 
     header: str
+    trailer: str
     footer: str
     meta: dict[str, Any] = field(default_factory=dict)
 
     def apply(self, body: str) -> str:
         """The decorated page body: `body` may be Markdown or HTML."""
-        return "\n\n".join(part for part in (self.header, body.strip(), self.footer) if part) + "\n"
+        parts = (self.header, body.strip(), self.trailer, self.footer)
+        return "\n\n".join(part for part in parts if part) + "\n"
 
 
 @dataclass

@@ -35,27 +35,27 @@ def header(entry: Entry, render: Render) -> str:
     return f'<h1>{esc(b.title)}</h1>\n<p class="briefing-chips">{" ".join(chips)}</p>'
 
 
-def footer(entry: Entry, related: Sequence[Entry], render: Render) -> str:
-    parts = []
-    if entry.briefing.also_reported_by:
-        outlets = []
-        for ref in entry.briefing.also_reported_by:
-            page = urls.listing(SOURCE.section, urls.key_slug(ref.name))
-            outlets.append(render.link(page, ref.name, "chip chip--source"))
-            if ref.url:
-                outlets.append(external(ref.url, "(article)", "briefing-source-link"))
-        parts.append(f'<p class="briefing-also">Also reported by: {" ".join(outlets)}</p>')
-    if related:
-        items = "\n".join(
-            f"<li>{render.link(other.path, other.briefing.title)} "
-            f"{time_tag(other.briefing.date)}</li>"
-            for other in related
-        )
-        parts.append(
-            '<div class="briefing-related" data-search-exclude="1">'
-            f"<p><strong>Related briefings</strong></p><ul>\n{items}\n</ul></div>"
-        )
-    return "\n".join(parts)
+def trailer(entry: Entry, render: Render) -> str:
+    outlets = []
+    for ref in entry.briefing.also_reported_by:
+        page = urls.listing(SOURCE.section, urls.key_slug(ref.name))
+        outlets.append(render.link(page, ref.name, "chip chip--source"))
+        if ref.url:
+            outlets.append(external(ref.url, "(article)", "briefing-source-link"))
+    return f'<p class="briefing-also">Also reported by: {" ".join(outlets)}</p>' if outlets else ""
+
+
+def footer(related: Sequence[Entry], render: Render) -> str:
+    if not related:
+        return ""
+    items = "\n".join(
+        f"<li>{render.link(other.path, other.briefing.title)} {time_tag(other.briefing.date)}</li>"
+        for other in related
+    )
+    return (
+        '<div class="briefing-related" data-search-exclude="1">'
+        f"<p><strong>Related briefings</strong></p><ul>\n{items}\n</ul></div>"
+    )
 
 
 def decoration(
@@ -79,6 +79,7 @@ def decoration(
     }
     return Decoration(
         render.finish(header(entry, render), entry.path),
-        render.finish(footer(entry, related, render), entry.path),
+        render.finish(trailer(entry, render), entry.path),
+        render.finish(footer(related, render), entry.path),
         meta,
     )

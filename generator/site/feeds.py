@@ -50,10 +50,7 @@ def _stamp(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
-def _generator(
-    spec: FeedSpec, entries: Sequence[Entry], cfg: SiteConfig, fmt: str
-) -> FeedGenerator:
-    """feedgen takes the last link as the RSS channel link, so `self` goes first."""
+def _generator(spec: FeedSpec, entries: Sequence[Entry], cfg: SiteConfig) -> FeedGenerator:
     page_url = urls.absolute_url(cfg.site_url, spec.page, cfg.directory_urls)
     updated = _stamp(entries[0].briefing.date if entries else EPOCH)
     fg = FeedGenerator()
@@ -61,8 +58,6 @@ def _generator(
     fg.title(f"{spec.title} - {cfg.site_name}")
     fg.subtitle(f"Latest briefings: {spec.title}")
     fg.author({"name": cfg.site_name})
-    fg.link(href=urls.absolute_url(cfg.site_url, spec.path(fmt)), rel="self")
-    fg.link(href=page_url, rel="alternate")
     fg.language("en")
     fg.updated(updated)
     fg.lastBuildDate(updated)
@@ -81,6 +76,17 @@ def _generator(
         for term in [b.topic, *b.regions]:
             fe.category(term=term)
     return fg
+
+
+def _links(spec: FeedSpec, cfg: SiteConfig, fmt: str) -> list[dict[str, str]]:
+    """The feed's own URL, then its page: feedgen takes the last link as RSS channel link."""
+    return [
+        {"href": urls.absolute_url(cfg.site_url, spec.path(fmt)), "rel": "self"},
+        {
+            "href": urls.absolute_url(cfg.site_url, spec.page, cfg.directory_urls),
+            "rel": "alternate",
+        },
+    ]
 
 
 def json_feed(spec: FeedSpec, entries: Sequence[Entry], cfg: SiteConfig) -> bytes:
@@ -115,8 +121,13 @@ def json_feed(spec: FeedSpec, entries: Sequence[Entry], cfg: SiteConfig) -> byte
 def feed_files(spec: FeedSpec, entries: Sequence[Entry], cfg: SiteConfig) -> dict[str, bytes]:
     """The three feed files of `spec`, holding the newest `cfg.feed_size` entries."""
     latest = list(entries[: cfg.feed_size])
+    fg = _generator(spec, latest, cfg)
+    fg.link(_links(spec, cfg, "atom"), replace=True)
+    atom = fg.atom_str(pretty=True)
+    fg.link(_links(spec, cfg, "rss"), replace=True)
+    rss = fg.rss_str(pretty=True)
     return {
-        spec.path("atom"): _generator(spec, latest, cfg, "atom").atom_str(pretty=True),
-        spec.path("rss"): _generator(spec, latest, cfg, "rss").rss_str(pretty=True),
+        spec.path("atom"): atom,
+        spec.path("rss"): rss,
         spec.path("json"): json_feed(spec, latest, cfg),
     }

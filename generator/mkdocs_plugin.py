@@ -15,6 +15,9 @@ briefings at the end (``on_post_page``, after search has read the page). Page me
 ``title``, ``description`` and ``tags`` are escaped: Material prints the first two
 unescaped, and its search UI renders the search index (titles, tags) as HTML.
 
+With ``search_text: lede`` only a briefing's title, chips, first paragraph and other
+outlets are indexed for search, which keeps the index about a quarter of the full text's.
+
 Dirty builds (``mkdocs serve --dirty``, ``mkdocs build --dirty``) are incremental and
 still equal a full build: a derived page or a briefing's decoration is rebuilt only when
 its output changed since the last build of this process (a briefing also when MkDocs sees
@@ -70,6 +73,7 @@ class BriefingsConfig(Config):
     feed_size = c.Type(int, default=50)
     home_size = c.Type(int, default=20)
     related = c.Type(int, default=5)
+    search_text = c.Choice(("full", "lede"), default="full")
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -207,6 +211,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return derived.html
         decoration = self.decorations.get(page.file.src_uri)
         if decoration is not None:
+            if self.config.search_text == "lede":
+                html_text = lede_only_searched(html_text)
             parts = [decoration.header, html_text, decoration.trailer]
             return "\n".join([*parts, FOOTER] if decoration.footer else parts)
         return html_text
@@ -243,6 +249,15 @@ def rebuild_only_if_changed(file: File, changed: bool) -> None:
         return on_disk() if on_disk is not None else False
 
     setattr(file, "is_modified", is_modified)  # noqa: B010 (an instance override)
+
+
+def lede_only_searched(body: str) -> str:
+    """The body with all but its first paragraph marked for Material's search to skip."""
+    end = body.find("</p>")
+    if end < 0 or not body[end + 4 :].strip():
+        return body
+    rest = body[end + 4 :]
+    return f'{body[: end + 4]}\n<div class="briefing-more" data-search-exclude="1">{rest}</div>'
 
 
 def reorder_search_index(path: Path, page_urls: list[str]) -> None:

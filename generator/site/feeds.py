@@ -115,7 +115,7 @@ def json_feed(spec: FeedSpec, entries: Sequence[Entry], cfg: SiteConfig) -> byte
         "language": "en",
         "items": items,
     }
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def feed_files(spec: FeedSpec, entries: Sequence[Entry], cfg: SiteConfig) -> dict[str, bytes]:

@@ -19,7 +19,7 @@ import re
 import shutil
 import tempfile
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -378,9 +378,9 @@ def _roll_back(done: list[tuple[Path, Path | None]]) -> None:
             target.unlink(missing_ok=True)
 
 
-def _discard(temps: Any, made_dirs: list[Path]) -> None:
+def _discard(temps: Iterable[Path], made_dirs: list[Path]) -> None:
     for temp in temps:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
     for folder in made_dirs:
         with contextlib.suppress(OSError):
             folder.rmdir()

@@ -277,9 +277,12 @@ def write_project(root: Path, items: list[Item]) -> Path:
     return root / "mkdocs.yml"
 
 
-def build_site(config_file: Path, **plugin_options: Any) -> Path:
-    """`mkdocs build --strict` in-process; returns the site folder."""
-    config = load_config(str(config_file), strict=True)
+def build_site(
+    config_file: Path, settings: dict[str, Any] | None = None, **plugin_options: Any
+) -> Path:
+    """`mkdocs build --strict` in-process, with MkDocs `settings` and briefings plugin
+    options overriding mkdocs.yml; returns the site folder."""
+    config = load_config(str(config_file), strict=True, **(settings or {}))
     config.plugins["briefings"].config.update(plugin_options)
     build(config)
     return Path(config.site_dir)

@@ -308,21 +308,12 @@ class Transaction:
         deletes = sorted(r for r in self.deletes if (self.content / r).exists())
         made_dirs: list[Path] = []
         temps: dict[str, Path] = {}
+        done: list[tuple[Path, Path | None]] = []
         try:
             for rel, data in writes.items():
                 target = self.content / rel
                 made_dirs.extend(_make_dirs(target.parent))
                 temps[rel] = _write_temp(target, data)
-        except BaseException as exc:
-            _discard(temps.values(), made_dirs)
-            if isinstance(exc, OSError):
-                raise BriefingsError(
-                    f"{exc.filename or self.content}: cannot write: {exc.strerror}; "
-                    "nothing was changed"
-                ) from exc
-            raise
-        done: list[tuple[Path, Path | None]] = []
-        try:
             for rel, temp in temps.items():
                 target = self.content / rel
                 done.append((target, _backup(target)))

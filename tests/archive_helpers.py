@@ -15,7 +15,7 @@ import pytest
 
 from generator.cli import main
 from generator.model import Briefing
-from generator.store import page_relpath, render_fingerprinted
+from generator.store import LOCK_NAME, page_relpath, render_fingerprinted
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -98,7 +98,10 @@ def cli_process(
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    """Every file below `folder` with its exact bytes (for byte-identical comparisons)."""
+    """Every file below `folder` with its exact bytes (for byte-identical comparisons); the
+    empty lock file an ingest leaves behind is not content and is left out."""
     return {
-        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != LOCK_NAME
     }

@@ -148,3 +148,30 @@ def test_an_interrupt_while_committing_puts_everything_back(content, capsys, mon
     monkeypatch.undo()
     assert (status, err) == (130, "briefings: interrupted\n")
     assert tree(content) == before
+
+
+def test_a_disk_full_while_staging_leaves_no_file_or_folder_behind(
+    content, capsys, monkeypatch
+) -> None:
+    before = tree(content)
+    real_write = store._write_temp
+    calls = []
+
+    def full_disk(target, data):
+        calls.append(target)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device", str(target))
+        return real_write(target, data)
+
+    monkeypatch.setattr(store, "_write_temp", full_disk)
+    status, _, err = cli(
+        capsys, "ingest", str(FULL), "--content", str(content), "--captured", "2025-07-04"
+    )
+    monkeypatch.undo()
+    assert status == 1
+    assert err == (
+        f"briefings: error: {calls[1]}: cannot write: No space left on device; "
+        "nothing was changed\n"
+    )
+    assert tree(content) == before
+    assert not (content / "briefings").exists()

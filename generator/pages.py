@@ -106,12 +106,15 @@ def render_page(briefing: Briefing, body: str) -> str:
     return f"---\n{front_matter_yaml(briefing)}---\n\n{markdown}\n"
 
 
-def _key_lines(node: yaml.Node | None, offset: int) -> dict[str, int]:
+_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _key_lines(source: str, offset: int) -> dict[str, int]:
+    """Line of each top-level key (first occurrence), for error messages."""
     lines: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key, _value in node.value:
-            if isinstance(key, yaml.ScalarNode):
-                lines[str(key.value)] = key.start_mark.line + offset
+    for match in _TOP_KEY.finditer(source):
+        lines.setdefault(match.group(1), source.count("\n", 0, match.start()) + offset)
     return lines
 
 
@@ -122,8 +125,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, dict[
         raise PageError([Problem(path, 1, "no YAML front-matter (the page must start with '---')")])
     source = match.group(1) or ""
     try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(source)
+        meta = yaml.load(source, Loader=_Loader)  # noqa: S506 - a safe loader (libyaml's if present)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -133,7 +135,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, dict[
         ) from exc
     if not isinstance(meta, dict):
         raise PageError([Problem(path, 2, "front-matter must be a mapping of keys to values")])
-    return meta, text[match.end() :].lstrip("\n"), _key_lines(node, 2)
+    return meta, text[match.end() :].lstrip("\n"), _key_lines(source, 2)
 
 
 def parse_page(text: str, path: str, vocab: Vocabulary | None = None) -> Page:

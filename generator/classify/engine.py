@@ -47,16 +47,14 @@ def classify(
     captured: dt.date,
     default_source: str | None = None,
 ) -> Classification:
-    source, source_why = item_source(
-        item.source, item.source_url, default_source, vocab, item.body
-    )
+    source, source_why = item_source(item.source, item.source_url, default_source, vocab, item.body)
     body = tokenise(item.body)
     first_end = lead_end(item.body)
     date, guessed, date_why = item_date(item.dateline, item.body, captured, item.body[:first_end])
     lead, rest = body.split(bisect_left(body.starts, first_end))
     given_title = bool(item.title and item.title.strip())
-    head: Tokens = tokenise(title.title() if title.isupper() else title) if given_title else (
-        tokenise("")
+    head: Tokens = (
+        tokenise(title.title() if title.isupper() else title) if given_title else (tokenise(""))
     )
 
     gaz = gazetteer(vocab).matcher

@@ -279,6 +279,7 @@ class Size:
         if not dirty.returncode and not full.returncode:
             differing = measure.tree_diff(self.site("ours"), self.site("ours-b"))
             out["dirty_equals_full"] = not differing
+            out["dirty_differing_count"] = len(differing)
             out["dirty_differing"] = differing[:50]
         return out
 
@@ -321,6 +322,7 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("  + build --dirty (s)", ("ingest", "rebuild_dirty", "seconds"), "{:,.2f}"),
     ("  + full build (s)", ("ingest", "rebuild_full", "seconds"), "{:,.2f}"),
     ("  --dirty output == full", ("ingest", "dirty_equals_full"), "{}"),
+    ("  files differing", ("ingest", "dirty_differing_count"), "{:,}"),
     ("serve: edit shown (s)", ("serve", "full", "edit_shown_s"), "{:,.2f}"),
     ("serve --dirty: edit shown (s)", ("serve", "dirty", "edit_shown_s"), "{:,.2f}"),
 )

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -27,7 +28,7 @@ TOKEN = re.compile(r"[^\W\d_]{3,}")
 TOP_TERMS = 24
 POSTINGS = 64
 MIN_SCORE = 0.02
-BLOCK = 2048
+BLOCK = 1024
 
 
 def tokens(entry: Entry) -> list[str]:
@@ -51,18 +52,20 @@ def _matrix(entries: Sequence[Entry]) -> sparse.csr_matrix:
     n = len(entries)
     vocabulary: dict[str, int] = {}
     fresh = itertools.count()
-    ids: list[int] = []
-    lengths = np.empty(n, dtype=np.int64)
-    for row, entry in enumerate(entries):
-        words = tokens(entry)
-        ids.extend(map(vocabulary.setdefault, words, fresh))
-        lengths[row] = len(words)
-    width = max(next(fresh), 1)
-    pairs = np.repeat(np.arange(n, dtype=np.int64), lengths) * width + np.asarray(ids, np.int64)
-    keys, counts = np.unique(pairs, return_counts=True)
-    rows = keys // width
-    _terms, cols = np.unique(keys % width, return_inverse=True)
-    width = max(len(_terms), 1)
+    ids: list[np.ndarray] = []
+    tfs: list[np.ndarray] = []
+    for entry in entries:
+        counted = Counter(tokens(entry))
+        ids.append(np.fromiter(map(vocabulary.setdefault, counted, fresh), np.int64, len(counted)))
+        tfs.append(np.fromiter(counted.values(), np.int64, len(counted)))
+    lengths = np.fromiter((len(a) for a in ids), np.int64, n)
+    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    terms, cols = np.unique(
+        np.concatenate(ids) if ids else np.empty(0, np.int64), return_inverse=True
+    )
+    counts = np.concatenate(tfs) if tfs else np.empty(0, np.int64)
+    del ids, tfs
+    width = max(len(terms), 1)
     df = np.bincount(cols, minlength=width)
     idf = np.log((1 + n) / (1 + df))
     weights = (1 + np.log(counts)) * idf[cols]

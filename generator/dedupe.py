@@ -18,10 +18,12 @@ import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from .text import fingerprint_text
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 SHINGLE_WORDS = 3
@@ -63,6 +65,8 @@ def resemblance(a: frozenset[int], b: frozenset[int]) -> float:
 
 @lru_cache(maxsize=1)
 def _permutations() -> tuple[object, object]:
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
 
 
@@ -71,7 +75,10 @@ def _identity(value: int) -> int:
 
 
 def sketch(hashes: Iterable[int]) -> MinHash:
-    """A MinHash of pre-hashed shingles (fixed seed: the same text, the same sketch)."""
+    """A MinHash of pre-hashed shingles (fixed seed: the same text, the same sketch).
+    datasketch (and the scipy it loads) is imported on first use, not on every CLI start."""
+    from datasketch import MinHash
+
     m = MinHash(num_perm=NUM_PERM, hashfunc=_identity, permutations=_permutations(), scheme=SCHEME)
     m.update_batch(list(hashes))
     return m
@@ -90,6 +97,8 @@ class DuplicateIndex:
     the LSH narrows the search, exact shingle sets decide."""
 
     def __init__(self, threshold: float = LSH_THRESHOLD) -> None:
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._shingles: dict[str, frozenset[int]] = {}
 

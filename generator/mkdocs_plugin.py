@@ -173,6 +173,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 Path(config.site_dir) / "search" / "search_index.json", self.page_urls
             )
         self.built = self.pending
+        self.pages, self.decorations, self.sources = {}, {}, {}
 
     def on_page_read_source(self, *, page: MkPage, config: MkDocsConfig) -> str | None:
         """A briefing's body as read in on_files: MkDocs neither reads nor parses it again

@@ -118,6 +118,20 @@ def _key_lines(source: str, offset: int) -> dict[str, int]:
     return lines
 
 
+def _value_error_line(source: str) -> int:
+    """PyYAML raises a bare ValueError for dates such as 2026-02-30: find the line of the
+    first date-like scalar that is not a real date."""
+    import datetime as _dt
+
+    for number, line in enumerate(source.splitlines(), start=2):
+        for found in re.findall(r"\b(\d{4}-\d{1,2}-\d{1,2})\b", line):
+            try:
+                _dt.date.fromisoformat(found if len(found) == 10 else "x")
+            except ValueError:
+                return number
+    return 2
+
+
 def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, dict[str, int]]:
     """(meta, body, key lines). Raises PageError on missing or malformed front-matter."""
     match = FRONT_MATTER.match(text.lstrip("\ufeff"))
@@ -132,6 +146,11 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, dict[
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise PageError(
             [Problem(path, line, f"front-matter is not valid YAML: {problem}")]
+        ) from exc
+    except ValueError as exc:
+        line = _value_error_line(source)
+        raise PageError(
+            [Problem(path, line, f"front-matter has an impossible value: {exc}")]
         ) from exc
     if not isinstance(meta, dict):
         raise PageError([Problem(path, 2, "front-matter must be a mapping of keys to values")])

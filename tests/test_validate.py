@@ -201,3 +201,13 @@ def test_a_broken_vocabulary_file_is_reported_with_the_pages(content, capsys) ->
     assert status == 1
     assert out.startswith(f"{taxonomy}:")
     assert "invalid YAML" in out
+
+
+def test_an_impossible_date_is_reported_on_its_line_not_as_a_traceback(content, capsys) -> None:
+    path = write_briefing(content, briefing(**KOREA))
+    text = edit(path, "date: 2026-01-19\n", "date: 2026-02-30\n")
+    status, out, err = cli(capsys, "validate", "--content", str(content))
+    assert status == 1
+    assert f"{path}:{line_of(text, 'date:')}: " in out
+    assert "day is out of range for month" in out
+    assert "Traceback" not in out + err

@@ -122,11 +122,41 @@ def test_home_lists_latest_briefings_with_chips_summary_and_entry_points(built: 
     }
     assert topics["Deepfakes and misinformation"] == "5"
     assert "regions/us/" in links(built.site, "", ".home-regions a")
-    assert links(built.site, "", ".home-feeds a") == [
-        "feeds/all.atom.xml",
-        "feeds/all.rss.xml",
-        "feeds/all.json",
+    feeds = ["feeds/all.atom.xml", "feeds/all.rss.xml", "feeds/all.json"]
+    assert links(built.site, "", ".home-feeds a") == feeds
+    assert links(built.site, "", ".md-content a[href$='all.atom.xml']") == feeds[:1]
+
+
+def test_home_offers_topics_and_regions_before_the_latest_briefings(built: BuiltSite) -> None:
+    doc = html_at(built.site, "")
+    content = doc.cssselect(".md-content")[0]
+    order = [
+        el.get("class")
+        for el in content.iter()
+        if el.get("class") in {"home-browse", "home-latest"}
     ]
+    assert order == ["home-browse", "home-latest"]
+    strip = doc.cssselect("nav.home-browse")[0]
+    assert strip.cssselect(".home-topics li") and strip.cssselect(".home-regions li")
+
+
+def test_listing_items_show_the_primary_region_only_and_briefing_pages_show_all(
+    built: BuiltSite,
+) -> None:
+    many = next(it for it in published(built.items) if len(it.briefing.regions) > 1)
+    primary = many.briefing.regions[0].lower()
+    for path in ["", f"topics/{many.briefing.topic}/"]:
+        doc = html_at(built.site, path)
+        for li in doc.cssselect(".briefing-list li"):
+            assert len(li.cssselect("a.chip--region")) == 1
+    item = next(
+        li
+        for li in html_at(built.site, "").cssselect(".briefing-list li")
+        if li.cssselect(".briefing-title")[0].text_content() == many.briefing.title
+    )
+    assert resolve("", item.cssselect("a.chip--region")[0].get("href")) == f"regions/{primary}/"
+    page = html_at(built.site, url_path(many))
+    assert len(page.cssselect(".briefing-chips a.chip--region")) == len(many.briefing.regions)
 
 
 def test_regions_overview_groups_by_continent_and_bloc_with_a_linked_map(built: BuiltSite) -> None:
@@ -147,6 +177,12 @@ def test_regions_overview_groups_by_continent_and_bloc_with_a_linked_map(built: 
     assert set(map_links) == {"JP", "KR", "CN", "IN", "TW", "FR", "DE", "GB", "US", "BR"}
     for path in map_links.values():
         assert (built.site / path / "index.html").exists()
+    legend = [li.text_content() for li in doc.cssselect("ul.world-map-legend li")]
+    most = max(
+        int(re.search(r": (\d+)", t.text_content()).group(1))
+        for t in doc.cssselect("svg.world-map a title")
+    )
+    assert legend[0] == "none" and legend[1].startswith("1") and legend[-1].endswith(str(most))
 
 
 def test_topic_page_shows_description_count_and_monthly_chart(built: BuiltSite) -> None:

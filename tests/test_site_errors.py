@@ -47,8 +47,8 @@ def test_strict_build_fails_naming_each_bad_page_and_line(broken: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
-        "briefings: content/briefings/2026/02/broken.md:1: front-matter is not valid YAML: "
-        "day is out of range for month" in result.stderr
+        "briefings: content/briefings/2026/02/broken.md:5: front-matter has an impossible "
+        "value: day is out of range for month" in result.stderr
     )
     line = next(
         n
@@ -64,7 +64,7 @@ def test_strict_build_fails_naming_each_bad_page_and_line(broken: Path) -> None:
 def test_lenient_build_skips_bad_pages_and_builds_the_rest(broken: Path) -> None:
     result = mkdocs(broken)
     assert result.returncode == 0, result.stderr
-    assert "content/briefings/2026/02/broken.md:1:" in result.stderr
+    assert "content/briefings/2026/02/broken.md:5:" in result.stderr
     site = broken / "site"
     assert (
         site / "briefings/2026/01/south-korea-makes-possessing-sexual-deepfakes-a-crime"

@@ -37,12 +37,12 @@ def feed_links(feed: FeedSpec, render: Render) -> str:
     )
 
 
-def count_line(count: int, feed: FeedSpec | None, render: Render) -> str:
+def count_line(count: int, feed: FeedSpec | None, render: Render, classes: str = "") -> str:
     noun = "briefing" if count == 1 else "briefings"
     line = f'<span class="listing-count">{count} {noun}</span>'
     if feed is not None:
         line += " · " + feed_links(feed, render)
-    return f'<p class="listing-meta">{line}</p>'
+    return f'<p class="{" ".join(["listing-meta", classes]).strip()}">{line}</p>'
 
 
 def listing_pages(

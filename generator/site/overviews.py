@@ -1,9 +1,11 @@
 """The entry pages: home, and one overview per kind (regions with the world map, topics,
 tags, archive by year and month, sources). Each links to the group listings with counts.
 
-Stable markup: ``.home-latest`` (the latest briefings, a ``.briefing-list``),
-``.home-topics`` and ``.home-regions`` (entry points, ``li`` with ``.count``),
-``.home-feeds``, ``.region-group`` lists under one ``h2`` per continent or bloc group,
+Stable markup: ``.home-feeds`` (the count and feed links under the home heading),
+``nav.home-browse`` above the latest briefings holding ``.home-topics`` and
+``.home-regions`` (entry points, ``li`` with ``.count``), ``.home-latest`` (the latest
+briefings, a ``.briefing-list``), ``.region-group`` lists under one ``h2`` per continent
+or bloc group,
 ``.world-map-wrap`` around the map, ``.topic-overview``, ``.tag-index`` (under one ``h2``
 per initial), ``.archive-index`` (under one ``h2`` per year) and ``.source-index``.
 """
@@ -18,9 +20,9 @@ from .archive import Archive
 from .config import DerivedPage, SiteConfig
 from .feeds import FeedSpec
 from .groups import MONTH, REGION, SOURCE, TAG, TOPIC, Group, Kind
-from .listings import count_line, feed_links, page_meta
+from .listings import count_line, page_meta
 from .render import Render, esc
-from .worldmap import mapped_codes, world_map
+from .worldmap import legend, mapped_codes, world_map
 
 
 def _rows(groups: Sequence[Group]) -> list[tuple[str, str, int]]:
@@ -58,18 +60,21 @@ def home(
     title = "Latest briefings"
     by_month = render.link(urls.overview(MONTH.section), "All briefings by month", "more-link")
     all_regions = render.link(urls.overview(REGION.section), "All regions and the map", "more-link")
+    all_topics = render.link(urls.overview(TOPIC.section), "All topics", "more-link")
+    label = '<p class="home-browse__label">{}</p>'.format
+    browse = [
+        '<nav class="home-browse" aria-label="Browse">',
+        label("Topics") + render.counted_list(_rows(topics), "home-topics"),
+        label("Regions") + render.counted_list(_rows(regions), "home-regions"),
+        f'<p class="home-browse__more">{all_topics} · {all_regions}</p>',
+        "</nav>",
+    ]
     body = [
         f"<h1>{title}</h1>",
-        count_line(len(archive.entries), feed, render),
+        count_line(len(archive.entries), feed, render, "home-feeds"),
+        *browse,
         f'<div class="home-latest">{render.briefing_list(archive.entries[: cfg.home_size])}</div>',
         f"<p>{by_month}</p>",
-        "<h2>Topics</h2>",
-        render.counted_list(_rows(topics), "home-topics"),
-        "<h2>Regions</h2>",
-        render.counted_list(_rows(regions), "home-regions"),
-        f"<p>{all_regions}</p>",
-        "<h2>Feeds</h2>",
-        f'<p class="home-feeds">{feed_links(feed, render)}</p>',
     ]
     html = render.finish("\n".join(body), urls.HOME)
     return DerivedPage(page_meta(title, _updated(archive), feed), html)
@@ -93,7 +98,8 @@ def regions(archive: Archive, groups: Sequence[Group], render: Render) -> Derive
             {code: g.label for code, g in by_code.items()},
             lambda code: render.href(by_code[code].path()),
         )
-        body.append(f'<div class="world-map-wrap">{svg}</div>')
+        key = legend(max(counts.values()))
+        body.append(f'<div class="world-map-wrap">{svg}{key}</div>')
     headed: dict[str, list[Group]] = {}
     for code, grp in by_code.items():
         headed.setdefault(vocab.region_group(code), []).append(grp)

@@ -11,7 +11,7 @@ root (``../../``), so one briefing's list item serves every listing it appears o
 target is recorded in `Render.targets`; `derive` refuses a link to a page it did not make.
 
 Stable markup: ``.briefing-list li`` with ``p.briefing-title a``, ``p.briefing-meta``
-(``time``, ``span.briefing-source``, ``a.chip--region``, ``a.chip--topic``) and
+(``time``, ``span.briefing-source``, the primary ``a.chip--region``, ``a.chip--topic``) and
 ``p.briefing-summary``; ``.pagination`` with ``a.pagination__prev``, ``a.pagination__page``,
 ``span.pagination__current`` and ``a.pagination__next``; counted lists are ``li`` with a
 link and ``span.count``.
@@ -84,20 +84,23 @@ class Render:
         prefix = "../" * urls.url_of(page, self.directory_urls).count("/")
         return fragment.replace(f'"{ROOT}"', f'"{prefix or "./"}"').replace(ROOT, prefix)
 
-    def chips(self, kind: Kind, entry: Entry, classes: str) -> list[str]:
+    def chips(self, kind: Kind, entry: Entry, classes: str, limit: int | None = None) -> list[str]:
         return [
             self.link(urls.listing(kind.section, key), label, classes)
-            for key, label in kind.keys(entry, self.vocab)
+            for key, label in kind.keys(entry, self.vocab)[:limit]
         ]
 
-    def region_topic_chips(self, entry: Entry) -> list[str]:
+    def region_topic_chips(self, entry: Entry, regions: int | None = None) -> list[str]:
+        """Region chips (the first `regions`, primary first; all when None), then topic."""
         return [
-            *self.chips(REGION, entry, "chip chip--region"),
+            *self.chips(REGION, entry, "chip chip--region", regions),
             *self.chips(TOPIC, entry, "chip chip--topic"),
         ]
 
     def item(self, entry: Entry) -> str:
-        """One briefing in a list: title, date, source, region and topic chips, summary."""
+        """One briefing in a list: title, date, source, primary region and topic, summary.
+
+        The full set of regions stays on the briefing page; a list shows one of each."""
         cached = self._items.get(entry.path)
         if cached is None:
             b = entry.briefing
@@ -105,7 +108,7 @@ class Render:
                 [
                     time_tag(b.date),
                     f'<span class="briefing-source">{esc(b.source)}</span>',
-                    *self.region_topic_chips(entry),
+                    *self.region_topic_chips(entry, regions=1),
                 ]
             )
             cached = (

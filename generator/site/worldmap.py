@@ -4,7 +4,10 @@ country boundaries at build time (no tiles, no network).
 Stable markup: ``svg.world-map``; a country with briefings is ``a.world-map__country``
 with ``href`` to its region page, a ``data-region`` code, a ``world-map__country--N`` shade
 class (N = 1..4 by count quartile) and a ``<title>``; other countries are plain
-``g.world-map__land``. Curves are flattened to their end points and outlines simplified
+``g.world-map__land``. `legend` gives the key, ``ul.world-map-legend`` with one
+``span.world-map-legend__swatch--N`` per shade in use (0 = no briefings).
+
+Curves are flattened to their end points and outlines simplified
 (Ramer-Douglas-Peucker, tolerance `TOLERANCE` map units, about 0.2 px at page width) and
 written as whole-unit relative moves, which cuts the 1 MB source to a fraction.
 """
@@ -133,6 +136,23 @@ def base_map() -> tuple[str, tuple[tuple[str, str], ...]]:
 def level(count: int, top: int) -> int:
     """Shade 1..LEVELS for a count, relative to the largest count."""
     return max(1, min(LEVELS, -(-count * LEVELS // max(top, 1))))
+
+
+def legend(top: int) -> str:
+    """A key to the shades: "no briefings", then each shade in use with its count range."""
+    swatch = '<li><span class="world-map-legend__swatch world-map-legend__swatch--{}"></span>'
+    items = [swatch.format(0) + "none</li>"]
+    for shade in range(1, LEVELS + 1):
+        counts = [c for c in range(1, top + 1) if level(c, top) == shade]
+        if counts:
+            low, high = counts[0], counts[-1]
+            items.append(swatch.format(shade) + (f"{low}–{high}" if high > low else str(low)))
+            items[-1] += "</li>"
+    return (
+        '<ul class="world-map-legend" aria-label="Briefings per country">'
+        + "".join(items)
+        + "</ul>"
+    )
 
 
 def world_map(

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ..readers.masthead import publication_name
 from ..text import fingerprint_text
 from ..vocab import Vocabulary
 from .matcher import per_vocab
@@ -100,7 +101,9 @@ def file_source(text: str, vocab: Vocabulary) -> str | None:
     A publisher's boilerplate line anywhere decides it. Otherwise lines that are
     nothing but a known outlet's name ("South China Morning Post", "- SCMP",
     "Source: Reuters") are counted and the most frequent outlet wins. Outlets only
-    mentioned inside sentences do not count.
+    mentioned inside sentences do not count. Failing both, the name the file's own
+    calls to action give the newsletter ("Forward The Circuit Breaker to ...",
+    "Subscribe to X", "X is a weekly newsletter"), normalised like any outlet.
     """
     index = _index(vocab)
     votes: Counter[str] = Counter()
@@ -120,7 +123,8 @@ def file_source(text: str, vocab: Vocabulary) -> str | None:
             if hit:
                 votes[hit] += 1
     if not votes:
-        return None
+        named = publication_name(text.splitlines())
+        return normalise_source(named, vocab) if named else None
     return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 

@@ -16,10 +16,11 @@ MIN_CONFIDENCE = 0.2
 
 
 def _registry() -> list[Reader]:
-    from . import aggregator, digest, email, feed, html, plainlist
+    from . import aggregator, digest, email, feed, html, newsletter, plainlist
 
     return [
         digest.READER,
+        newsletter.READER,
         aggregator.READER,
         email.READER,
         html.READER,

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from email import message_from_string
 from email.message import Message
 
-from . import aggregator, digest, plainlist
+from . import aggregator, digest, newsletter, plainlist
 from .base import RawItem, ReadProblem, ReadResult, TextReader
 from .common import (
     READ_MORE,
@@ -78,7 +78,7 @@ MAX_HEADER_LINES = 300
 INNER_CONFIDENCE = 0.75
 MAX_FORWARDS = 5
 FORWARD_WINDOW = 40
-INNER_READERS = (digest.READER, plainlist.READER, aggregator.READER)
+INNER_READERS = (digest.READER, newsletter.READER, plainlist.READER, aggregator.READER)
 
 
 @dataclass(frozen=True)

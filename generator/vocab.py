@@ -68,6 +68,9 @@ class TaxonomyFile(BaseModel):
     topics: dict[str, TopicDef]
     default_topic: str
     off_topic: OffTopicDef = Field(default_factory=OffTopicDef)
+    name_heads: dict[str, float] = Field(
+        default_factory=dict, description="word of a law's or body's name -> share its cues count"
+    )
 
 
 class BlocDef(BaseModel):

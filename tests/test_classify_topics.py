@@ -123,3 +123,22 @@ def test_storm_forecast_is_held_back() -> None:
     )
     assert not c.on_topic
     assert "off-topic cues" in next(e.cue for e in c.evidence if e.label == "off-topic")
+
+
+def test_motor_racing_story_mentioning_regulations_is_held_back() -> None:
+    c = run(
+        "Teams arrived in Monza for the Italian Grand Prix, the first race since the "
+        "sport's new fuel regulations took effect. Formula One engineers expect the "
+        "championship order to change by the end of the season.",
+        title="Italian Grand Prix: teams adapt to new fuel regulations",
+    )
+    assert not c.on_topic
+
+
+def test_rules_and_regulations_alone_are_no_digital_signal() -> None:
+    c = run(
+        "The town council approved new regulations for market stalls, setting opening "
+        "hours and rules on where traders may park their vans.",
+        title="Council approves new regulations for market stalls",
+    )
+    assert not c.on_topic

@@ -21,6 +21,7 @@ from .dates import item_date
 from .gazetteer import Entry, gazetteer
 from .matcher import Match, Tokens, tokenise
 from .sources import item_source
+from .subject import subject_span
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]?(?:\s+(?=[\"'\u2018\u201c(]?[A-Z0-9])|\s*$)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Inc|Ltd|Co|Corp|vs))$")
@@ -61,7 +62,8 @@ def classify(
     head_matches = gaz.find(head)
     body_matches = gaz.find(body)
     found = regions.mentions(head, head_matches, vocab, 0, title=True)
-    found += regions.mentions(body, body_matches, vocab, first_end, title=False)
+    subject = subject_span(item.body, first_end)
+    found += regions.mentions(body, body_matches, vocab, first_end, title=False, subject=subject)
     region = regions.decide(found, vocab)
 
     parts = [(head, topics.TITLE_FACTOR), (lead, topics.LEAD_FACTOR), (rest, 1.0)]

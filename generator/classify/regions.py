@@ -5,7 +5,12 @@ more than a city, a city more than an adjective ("Japanese"), an adjective more 
 an organisation's home country. Mentions in the headline and the first sentence
 count several times over; words around a mention that make the place the subject
 ("police in Japan", "Japan's government", "Amsterdam-based", "China could")
-add the curators' cue weights from regions.yaml. Countries named in a list
+add the curators' cue weights from regions.yaml; a negative cue weight marks an
+outside actor or a venue ("pressure from Washington", "Russian-linked", "meeting in
+Geneva"), which counts less and never takes the first-place bonus. A place inside the
+grammatical subject of the first sentence ("The Czech agency has warned ...") weighs
+strongly. A worldwide body named once, outside the subject and the headline's lead
+place, is a passing mention and counts like an organisation. Countries named in a list
 ("Estonia, Greece, Italy and Jordan") count less each, and a long list speaks for
 the bloc they all belong to, or for GLOBAL. The primary region is the best score,
 not the first mention; the confidence is its margin over the runner-up.
@@ -35,6 +40,7 @@ LIST_BONUS = 1.5
 REPEAT_DECAY = 0.8
 MIN_SECONDARY = 0.9
 CONFIDENT_SCORE = 2.0
+SUBJECT_BONUS = 2.5
 FALLBACK = "GLOBAL"
 
 _CURRENCY = ("$", "\u20ac", "\u00a3", "\u00a5")
@@ -47,6 +53,7 @@ class Mention:
     cue: str
     score: float
     in_title: bool
+    subject: bool = False
 
 
 @dataclass(frozen=True)
@@ -76,7 +83,7 @@ def _cues(vocab: Vocabulary) -> _Cues:
     return _Cues(
         re.compile(rf"(?:^|\W)({_alternation(list(before))})\s+(?:the\s+)?$"),
         re.compile(
-            rf"^(?:'s\b)?(?:\s+[a-z][\w-]*){{0,{AFTER_GAP}}}?\s*"
+            rf"^(?:'s\b)?(?:\s+[a-z][\w-]*(?![\w-])){{0,{AFTER_GAP}}}?\s*"
             rf"({_alternation(list(after))})(?![\w])"
         ),
         before,
@@ -84,20 +91,23 @@ def _cues(vocab: Vocabulary) -> _Cues:
     )
 
 
-def _cue_bonus(text: str, m: Match[Entry], cues: _Cues) -> tuple[float, str, str]:
-    """Cue weight around a mention, with the cue words before and after it."""
+def _cue_bonus(text: str, m: Match[Entry], cues: _Cues) -> tuple[float, str, str, bool]:
+    """Cue weight around a mention, the cue words before and after it, and whether a
+    cue marks the place as an outside actor or a venue (a negative weight)."""
     window_before = text[max(0, m.start - 40) : m.start].lower()
     window_after = text[m.end : m.end + 40].lower().replace("\u2019", "'")
-    bonus, before, after = 0.0, "", ""
+    bonus, before, after, outside = 0.0, "", "", False
     hit = cues.before.search(window_before)
     if hit:
         bonus += cues.before_w[hit.group(1)]
         before = hit.group(1)
+        outside = cues.before_w[before] < 0
     hit = cues.after.match(window_after)
     if hit:
         bonus += cues.after_w[hit.group(1)]
         after = hit.group(1)
-    return bonus, before, after
+        outside = outside or cues.after_w[after] < 0
+    return bonus, before, after, outside
 
 
 def _person_name(tokens: Tokens, m: Match[Entry]) -> bool:
@@ -162,10 +172,21 @@ def _resolve(tokens: Tokens, m: Match[Entry], in_list: bool, cue: bool) -> str |
     return spec.otherwise
 
 
+def _within(start: int, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= start < span[1]
+
+
 def mentions(
-    tokens: Tokens, matches: list[Match[Entry]], vocab: Vocabulary, lead_end: int, title: bool
+    tokens: Tokens,
+    matches: list[Match[Entry]],
+    vocab: Vocabulary,
+    lead_end: int,
+    title: bool,
+    subject: tuple[int, int] | None = None,
 ) -> list[Mention]:
-    """Scored place mentions of one text (the headline when `title`, else the body)."""
+    """Scored place mentions of one text (the headline when `title`, else the body).
+
+    `subject`: character span of the first sentence's grammatical subject, if known."""
     cues = _cues(vocab)
     runs = _listed(tokens, matches)
     listed = {i for run in runs if len(run) >= LIST_MIN for i in run}
@@ -177,9 +198,9 @@ def mentions(
         if tokens.text[m.end : m.end + 1] in _CURRENCY:
             continue
         if m.label.kind == ORG:
-            bonus, before, after = 0.0, "", ""
+            bonus, before, after, outside = 0.0, "", "", False
         else:
-            bonus, before, after = _cue_bonus(tokens.text, m, cues)
+            bonus, before, after, outside = _cue_bonus(tokens.text, m, cues)
         code = _resolve(tokens, m, idx in paired, bool(before or after))
         if code is None:
             continue
@@ -187,18 +208,25 @@ def mentions(
             if m.label.org in seen_orgs:
                 continue
             seen_orgs.add(m.label.org or "")
+        kind_weight = KIND_WEIGHT[m.label.kind]
         if idx in listed:
-            weight, before, after = KIND_WEIGHT[m.label.kind] * LIST_FACTOR, "", ""
+            weight, before, after = kind_weight * LIST_FACTOR, "", ""
         else:
-            weight = KIND_WEIGHT[m.label.kind] + bonus
-        first_place = first and m.label.kind != ORG
+            weight = max(kind_weight + bonus, kind_weight * LIST_FACTOR / 2)
+        first_place = first and m.label.kind != ORG and not outside
+        in_subject = (
+            _within(m.start, subject) and m.label.kind != ORG and not outside and idx not in listed
+        )
         if title:
             weight = weight * TITLE_FACTOR + (FIRST_IN_TITLE if first_place else 0.0)
         elif m.start < lead_end:
             weight = weight * LEAD_FACTOR + (FIRST_IN_LEAD if first_place else 0.0)
-        first = first and m.label.kind == ORG
+        if in_subject:
+            weight += SUBJECT_BONUS
+        first = first and (m.label.kind == ORG or outside)
         label = " ".join(w for w in (before, m.phrase, after) if w)
-        out.append(Mention(code, label, weight, title))
+        strong = in_subject or (title and first_place)
+        out.append(Mention(code, label, weight, title, strong))
     blocs = gazetteer(vocab).bloc_members
     for run in runs:
         if len(run) < LIST_BLOC_MIN:
@@ -209,7 +237,8 @@ def mentions(
         start = matches[run[0]].start
         factor = TITLE_FACTOR if title else LEAD_FACTOR if start < lead_end else 1.0
         cue = f"list of {len(run)} countries: {names}"
-        out.append(Mention(bloc, cue, LIST_BONUS * factor, title))
+        bonus = SUBJECT_BONUS if _within(start, subject) else 0.0
+        out.append(Mention(bloc, cue, LIST_BONUS * factor + bonus, title, subject=True))
     return out
 
 
@@ -227,6 +256,9 @@ def decide(all_mentions: list[Mention], vocab: Vocabulary) -> RegionResult:
     per_code: dict[str, list[float]] = defaultdict(list)
     for mention in all_mentions:
         per_code[mention.code].append(mention.score)
+    lone = per_code.get(FALLBACK, [])
+    if len(lone) == 1 and not any(m.subject for m in all_mentions if m.code == FALLBACK):
+        per_code[FALLBACK] = [lone[0] * KIND_WEIGHT[ORG]]
     scores = {
         code: sum(s * REPEAT_DECAY**k for k, s in enumerate(sorted(values, reverse=True)))
         for code, values in per_code.items()

@@ -3,8 +3,12 @@
 Every cue phrase of every topic in taxonomy.yaml is compiled into one matcher that
 ignores case and plural endings. A cue scores its weight, more in the headline and
 the first sentence than further down, and less each time it repeats (a word used
-five times is not five times the evidence). The best-scoring on-topic topic wins,
-the runner-up is kept, and the confidence is the winner's margin.
+five times is not five times the evidence). A cue inside the proper name of a law or
+an institution (the "Online Safety Act", the "Saudi Data and AI Authority": a run of
+capitalised words holding one of the taxonomy's `name_heads`) counts only that head's
+share of its weight for topics: such names turn up in stories about many things. The
+best-scoring on-topic topic wins, the runner-up is kept, and the confidence is the
+winner's margin.
 
 The same pass collects the off-topic cues (medicine, sport, weather...) and the
 digital cues (AI, algorithm, platform...) that `status` weighs.
@@ -17,7 +21,7 @@ from dataclasses import dataclass
 
 from ..vocab import Vocabulary
 from .base import Evidence
-from .matcher import PhraseMatcher, Tokens, per_vocab
+from .matcher import Match, PhraseMatcher, Tokens, per_vocab
 
 OFF = "@off-topic"
 DIGITAL = "@digital"
@@ -25,6 +29,9 @@ TITLE_FACTOR = 2.5
 LEAD_FACTOR = 1.5
 REPEAT_DECAY = 0.5
 MAX_REPEATS = 4
+TITLE_CASE_SHARE = 0.8
+_NAME_SPAN = 8
+_CONNECTORS = frozenset(("of", "and", "for", "on", "the", "&"))
 
 Bucket = tuple[tuple[str, float], ...]
 
@@ -59,20 +66,63 @@ def cue_matcher(vocab: Vocabulary) -> PhraseMatcher[Bucket]:
     return PhraseMatcher(((p, tuple(b)) for p, b in table.items()), fuzzy=True)
 
 
+def _capital(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def _title_case(tokens: Tokens) -> bool:
+    long_words = [w for w in tokens.words if len(w) > 3]
+    return bool(long_words) and sum(map(_capital, long_words)) >= TITLE_CASE_SHARE * len(long_words)
+
+
+def _joined(tokens: Tokens, left: int) -> bool:
+    """Tokens `left` and `left + 1` belong to one name: a space between them, and the
+    second capitalised or a connecting word ("Data and AI", "Office of")."""
+    if left < 0 or left + 1 >= len(tokens.words):
+        return False
+    gap = tokens.text[tokens.ends[left] : tokens.starts[left + 1]]
+    word = tokens.words[left + 1]
+    return gap == " " and (_capital(word) or word in _CONNECTORS)
+
+
+def _name_share(tokens: Tokens, m: Match[Bucket], heads: dict[str, float]) -> float:
+    """The share of its weight a cue keeps: a head's share inside a law's or a body's
+    name ("Online Safety Act"), else 1."""
+    words = tokens.words
+    if not all(map(_capital, words[m.first : m.last])):
+        return 1.0
+    left, right = m.first, m.last - 1
+    while right + 1 < len(words) and right - left < _NAME_SPAN and _joined(tokens, right):
+        right += 1
+    while left > 0 and right - left < _NAME_SPAN and _joined(tokens, left - 1):
+        if not _capital(words[left - 1]) and words[left - 1] not in _CONNECTORS:
+            break
+        left -= 1
+    shares = [heads[w] for w in words[left : right + 1] if w in heads]
+    return min(shares) if shares else 1.0
+
+
 def cue_hits(parts: list[tuple[Tokens, float]], vocab: Vocabulary) -> CueHits:
-    """Score the cues found in each (tokens, factor) part: headline, lead, rest of body."""
+    """Score the cues found in each (tokens, factor) part: headline, lead, rest of body.
+
+    Names are told apart by their capitals, so not in a headline written in title case."""
     matcher = cue_matcher(vocab)
     seen: dict[tuple[str, str], int] = defaultdict(int)
     scores: dict[str, float] = defaultdict(float)
     evidence: list[Evidence] = []
+    heads = vocab.taxonomy.name_heads
     for tokens, factor in parts:
+        names_visible = bool(heads) and not _title_case(tokens)
         for m in matcher.find(tokens):
             phrase = m.phrase.lower()
+            share = _name_share(tokens, m, heads) if names_visible else 1.0
             for bucket, weight in m.label:
                 count = seen[(bucket, phrase)]
                 seen[(bucket, phrase)] += 1
                 if count >= MAX_REPEATS:
                     continue
+                if bucket not in (OFF, DIGITAL):
+                    weight *= share
                 score = weight * factor * (REPEAT_DECAY**count)
                 scores[bucket] += score
                 evidence.append(Evidence(bucket, tokens.text[m.start : m.end], round(score, 2)))

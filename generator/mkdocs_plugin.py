@@ -16,7 +16,8 @@ briefings at the end (``on_post_page``, after search has read the page). Page me
 unescaped, and its search UI renders the search index (titles, tags) as HTML.
 
 With ``search_text: lede`` only a briefing's title, chips, first paragraph and other
-outlets are indexed for search, which keeps the index about a quarter of the full text's.
+outlets are indexed for search, which keeps the index about a quarter of the full text's;
+``title`` indexes the title, chips and other outlets only.
 
 Dirty builds (``mkdocs serve --dirty``, ``mkdocs build --dirty``) are incremental and
 still equal a full build: a derived page or a briefing's decoration is rebuilt only when
@@ -73,7 +74,7 @@ class BriefingsConfig(Config):
     feed_size = c.Type(int, default=50)
     home_size = c.Type(int, default=20)
     related = c.Type(int, default=5)
-    search_text = c.Choice(("full", "lede"), default="full")
+    search_text = c.Choice(("full", "lede", "title"), default="full")
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
@@ -212,8 +213,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             return derived.html
         decoration = self.decorations.get(page.file.src_uri)
         if decoration is not None:
-            if self.config.search_text == "lede":
-                html_text = lede_only_searched(html_text)
+            html_text = searched_part(html_text, self.config.search_text)
             parts = [decoration.header, html_text, decoration.trailer]
             return "\n".join([*parts, FOOTER] if decoration.footer else parts)
         return html_text
@@ -252,13 +252,17 @@ def rebuild_only_if_changed(file: File, changed: bool) -> None:
     setattr(file, "is_modified", is_modified)  # noqa: B010 (an instance override)
 
 
-def lede_only_searched(body: str) -> str:
-    """The body with all but its first paragraph marked for Material's search to skip."""
-    end = body.find("</p>")
-    if end < 0 or not body[end + 4 :].strip():
+def searched_part(body: str, search_text: str) -> str:
+    """The body with what search should skip marked for Material's search: nothing
+    (``full``), all but its first paragraph (``lede``) or all of it (``title``: only the
+    title, metadata chips and other outlets around the body are indexed)."""
+    if search_text == "full":
         return body
-    rest = body[end + 4 :]
-    return f'{body[: end + 4]}\n<div class="briefing-more" data-search-exclude="1">{rest}</div>'
+    end = 0 if search_text == "title" else body.find("</p>") + len("</p>")
+    rest = body[end:]
+    if (search_text != "title" and end < len("</p>")) or not rest.strip():
+        return body
+    return f'{body[:end]}\n<div class="briefing-more" data-search-exclude="1">{rest}</div>'
 
 
 def reorder_search_index(path: Path, page_urls: list[str]) -> None:

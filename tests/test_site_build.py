@@ -311,3 +311,15 @@ def test_full_text_search_indexes_every_paragraph(tmp_path: Path) -> None:
     assert "punishable by up to three years" in doc["text"] and "classmates" in doc["text"]
     page = html_at(site, url_path(items[0])).cssselect(".md-content")[0].text_content()
     assert "classmates" in page
+
+
+def test_title_search_indexes_title_and_chips_but_no_body_text(tmp_path: Path) -> None:
+    items = [it for it in standard_items() if it.briefing.title.startswith("South Korea")]
+    site = build_site(write_project(tmp_path, items), search_text="title")
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    assert items[0].briefing.title in text
+    assert "South Korea" in text and "Deepfakes and misinformation" in text
+    assert "classmates" not in text
+    page = html_at(site, url_path(items[0])).cssselect(".md-content")[0].text_content()
+    assert "classmates" in page

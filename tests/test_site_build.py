@@ -283,8 +283,9 @@ def test_search_index_holds_briefings_findable_by_region_topic_source_and_tag(
         assert words in japan["text"]
     korea = docs[url_path(by_title(built, "South Korea makes"))]
     assert "Also reported by: Korea Herald" in korea["text"]
-    assert "punishable by up to three years" in korea["text"]
-    assert "classmates" not in korea["text"]
+    assert korea["title"] == by_title(built, "South Korea makes").briefing.title
+    assert korea["title"] not in korea["text"]
+    assert "punishable by up to three years" not in korea["text"]
     shown = html_at(built.site, url_path(by_title(built, "South Korea makes")))
     assert "classmates" in shown.cssselect(".md-content")[0].text_content()
     eu = docs[url_path(by_title(built, "EU AI Office"))]
@@ -301,6 +302,15 @@ def test_raw_digests_and_vocabulary_are_not_published(tmp_path: Path) -> None:
     assert (tmp_path / "content" / "_data" / "taxonomy.yaml").exists()
     assert not (site / "raw").exists()
     assert not (site / "_data").exists()
+
+
+def test_lede_search_indexes_the_first_paragraph_only(tmp_path: Path) -> None:
+    items = [it for it in standard_items() if it.briefing.title.startswith("South Korea")]
+    site = build_site(write_project(tmp_path, items), search_text="lede")
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    (doc,) = index["docs"]
+    assert "punishable by up to three years" in doc["text"]
+    assert "classmates" not in doc["text"]
 
 
 def test_full_text_search_indexes_every_paragraph(tmp_path: Path) -> None:

@@ -1,11 +1,13 @@
 """What a briefing page shows around its body: title, metadata chips, also-reported-by,
 related briefings, and the head metadata (description, Open Graph).
 
-Stable markup: ``.briefing-chips`` holds ``a.chip--date``, ``a.chip--source``,
-``a.chip--region``, ``a.chip--topic``, ``a.chip--tag`` and, when the raw item gave a link,
-``a.briefing-source-link``; ``.briefing-also`` lists other outlets; ``.briefing-related``
-lists related briefings and carries ``data-search-exclude`` so that Material's search
-does not index other briefings' titles under this one.
+Stable markup: ``h1#briefing-title`` (the id makes Material's search take the heading as
+the page's title instead of repeating it in the indexed text); ``.briefing-chips`` holds
+``a.chip--date``, ``a.chip--source``, ``a.chip--region``, ``a.chip--topic``,
+``a.chip--tag`` and, when the raw item gave a link, ``a.briefing-source-link``;
+``.briefing-also`` lists other outlets; ``.briefing-related`` lists related briefings
+and carries ``data-search-exclude`` so that Material's search does not index other
+briefings' titles under this one.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from .archive import Entry
 from .config import Decoration, SiteConfig
 from .groups import MONTH, SOURCE, TAG
 from .render import Render, esc, external, human_date, time_tag
+
+TITLE_ID = "briefing-title"
 
 
 def header(entry: Entry, render: Render) -> str:
@@ -32,7 +36,8 @@ def header(entry: Entry, render: Render) -> str:
     ]
     if b.source_url:
         chips.append(external(b.source_url, f"Read at {b.source}", "briefing-source-link"))
-    return f'<h1>{esc(b.title)}</h1>\n<p class="briefing-chips">{" ".join(chips)}</p>'
+    title = f'<h1 id="{TITLE_ID}">{esc(b.title)}</h1>'
+    return f'{title}\n<p class="briefing-chips">{" ".join(chips)}</p>'
 
 
 def trailer(entry: Entry, render: Render) -> str:

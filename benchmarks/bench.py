@@ -129,7 +129,8 @@ class Size:
     """One synthetic archive of N briefings in `root`, and the builds measured on it."""
 
     def __init__(self, root: Path, n: int, writer: synth.Writer, args: argparse.Namespace):
-        self.root, self.n, self.writer, self.only = root, n, writer, args.only
+        self.root, self.n, self.writer = root, n, writer
+        self.only = args.only & args.large_only if args.large and n == LARGE else args.only
         self.profile_dir: Path | None = args.profile
         self.content = root / "content"
         self.logs = root / "logs"
@@ -365,6 +366,12 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--sizes", default="1000,10000", help="archive sizes (default: 1000,10000)")
     p.add_argument("--large", action="store_true", help=f"also measure N={LARGE:,}")
     p.add_argument(
+        "--large-only",
+        default="floor,plain,ours",
+        help=f"measures run at N={LARGE:,} with --large (default: floor,plain,ours; serve and "
+        "ingest there take tens of minutes each)",
+    )
+    p.add_argument(
         "--only", default=",".join(MEASURES), help="measures to run: " + ",".join(MEASURES)
     )
     p.add_argument("--json", type=Path, metavar="FILE", help="write the JSON report here")
@@ -391,7 +398,8 @@ def arguments(argv: list[str] | None) -> argparse.Namespace:
     if args.large and LARGE not in args.sizes:
         args.sizes.append(LARGE)
     args.only = {m.strip() for m in args.only.split(",") if m.strip()}
-    unknown = args.only - set(MEASURES)
+    args.large_only = {m.strip() for m in args.large_only.split(",") if m.strip()}
+    unknown = (args.only | args.large_only) - set(MEASURES)
     if unknown:
         p.error(f"unknown measure(s) {', '.join(sorted(unknown))}; known: {', '.join(MEASURES)}")
     return args

@@ -1,8 +1,8 @@
 """A hand-rolled SVG chart of a benchmark report: no plotting library needed.
 
-Two panels of grouped bars, one group per archive size: build seconds (the
-Python-Markdown floor, plain MkDocs + Material, and our plugin) and peak memory of
-the two MkDocs builds.
+Two panels of grouped bars, one group per archive size: build seconds per 1,000
+briefings (the Python-Markdown floor, plain MkDocs + Material, and our plugin; equal
+bars across sizes mean linear scaling) and peak memory of the two MkDocs builds.
 """
 
 from __future__ import annotations
@@ -80,7 +80,9 @@ def svg(report: dict[str, Any]) -> str:
     memory_groups: list[tuple[str, list[float | None]]] = []
     for n, size in sizes.items():
         label = f"{int(n):,} briefings"
-        time_groups.append((label, [_value(size, key, "seconds") for key, _, _ in SERIES]))
+        per = int(n) / 1000
+        times = [_value(size, key, "seconds") for key, _, _ in SERIES]
+        time_groups.append((label, [None if t is None else round(t / per, 2) for t in times]))
         memory_groups.append(
             (label, [None, *(_value(size, key, "peak_rss_mb") for key, _, _ in SERIES[1:])])
         )
@@ -93,7 +95,7 @@ def svg(report: dict[str, Any]) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif">'
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="white"/>'
-        + _panel(LEFT, "Full build time", " s", time_groups)
+        + _panel(LEFT, "Build time per 1,000 briefings", " s", time_groups)
         + _panel(LEFT + PANEL_W + 80, "Peak memory of the build", " MB", memory_groups)
         + legend
         + "</svg>\n"

@@ -23,6 +23,23 @@ def add_content_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_input_options(parser: argparse.ArgumentParser, many: bool = True) -> None:
+    """The raw file argument(s), --captured and --format shared by parse, ingest, explain."""
+    if many:
+        parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    else:
+        parser.add_argument("file", type=Path, metavar="FILE")
+    parser.add_argument(
+        "--captured",
+        type=capture_date,
+        metavar="YYYY-MM-DD",
+        help="capture date (default: the file's 'Captured: YYYY-MM-DD' first line)",
+    )
+    parser.add_argument(
+        "--format", dest="fmt", metavar="NAME", help="force a reader (default: detect)"
+    )
+
+
 def capture_date(value: str) -> dt.date:
     """argparse type for --captured."""
     try:

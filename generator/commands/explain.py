@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import argparse
 from collections import defaultdict
-from pathlib import Path
 
 from ..classify import Evidence
 from ..pipeline import Article, parse_text
-from .common import add_content_option, capture_date, read_raw, vocabulary
+from .common import add_content_option, add_input_options, read_raw, vocabulary
 
 TOP = 5
 
@@ -18,9 +17,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "explain", help="show which words decided each item's regions, topic, status"
     )
-    p.add_argument("file", type=Path, metavar="FILE")
-    p.add_argument("--captured", type=capture_date, metavar="YYYY-MM-DD")
-    p.add_argument("--format", dest="fmt", metavar="NAME", help="force a reader (default: detect)")
+    add_input_options(p, many=False)
     add_content_option(p)
     p.set_defaults(run=run)
 

@@ -17,7 +17,7 @@ from ..ingest import Action, Input, Outcome, Plan, plan_ingest
 from ..pipeline import parse_text
 from ..store import Archive, archive_lock
 from ..vocab import Vocabulary
-from .common import add_content_option, capture_date, read_raw, vocabulary
+from .common import add_content_option, add_input_options, read_raw, vocabulary
 
 DEFAULT_MAX_MB = 8
 """Parsing runs at a few hundred items a second, and a megabyte of digest holds about a
@@ -38,14 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Parse raw digests and write one page per article; ingesting the same "
         "file again changes nothing, and pages a curator edited are never overwritten.",
     )
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    p.add_argument(
-        "--captured",
-        type=capture_date,
-        metavar="YYYY-MM-DD",
-        help="capture date (default: the file's 'Captured: YYYY-MM-DD' first line)",
-    )
-    p.add_argument("--format", dest="fmt", metavar="NAME", help="force a reader (default: detect)")
+    add_input_options(p)
     p.add_argument("--dry-run", action="store_true", help="report what would happen; write nothing")
     p.add_argument(
         "--max-size",

@@ -5,23 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from ..errors import BriefingsError
 from ..pipeline import parse_text
-from .common import add_content_option, capture_date, read_raw, vocabulary
+from .common import add_content_option, add_input_options, read_raw, vocabulary
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("parse", help="split and classify raw digests; writes nothing")
-    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    p.add_argument(
-        "--captured",
-        type=capture_date,
-        metavar="YYYY-MM-DD",
-        help="capture date (default: the file's 'Captured:' header line)",
-    )
-    p.add_argument("--format", dest="fmt", metavar="NAME", help="force a reader (default: detect)")
+    add_input_options(p)
     p.add_argument("--json", action="store_true", help="print a JSON array of articles")
     add_content_option(p)
     p.set_defaults(run=run)

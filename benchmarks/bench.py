@@ -37,7 +37,7 @@ from generator.pipeline import parse_text
 from generator.vocab import Vocabulary, load_vocabulary
 
 REPO = Path(__file__).resolve().parent.parent
-MEASURES = ("parse", "floor", "plain", "ours", "determinism", "serve", "ingest")
+MEASURES = ("parse", "floor", "plain", "ours", "determinism", "serve", "incremental", "ingest")
 LARGE = 50_000
 SNAPSHOT_ENV = "BRIEFINGS_BENCH_SNAPSHOT"
 MEASURED_PATHS = ("generator", "overrides", "mkdocs.yml", "content")
@@ -146,7 +146,13 @@ class Size:
         self.has_plugin = sitecfg.has_plugin(repo_config)
         self.mount = sitecfg.serve_path(repo_config)
         self.configs: dict[str, Path] = {}
-        variants = (("plain", False), ("plain-b", False), ("ours", True), ("ours-b", True))
+        variants = (
+            ("plain", False),
+            ("plain-b", False),
+            ("ours", True),
+            ("ours-b", True),
+            ("ours-incremental", True),
+        )
         for name, plugin in variants:
             config = sitecfg.adapt(
                 args.config,
@@ -203,6 +209,8 @@ class Size:
             )
         if "serve" in self.only:
             result["serve"] = self.serve(result.get("ours", {}).get("seconds", 60.0))
+        if "incremental" in self.only:
+            result["incremental"] = self.incremental()
         if "ingest" in self.only:
             result["ingest"] = self.ingest()
         return result
@@ -223,6 +231,35 @@ class Size:
             return second.to_json()
         differing = measure.tree_diff(self.site("ours"), self.site("ours-b"))
         return {"identical": not differing, "differing": differing[:50], "count": len(differing)}
+
+    def incremental(self) -> dict[str, Any]:
+        """The rebuild `mkdocs serve --dirty` makes after an edit, timed in one process
+        (``rebuild.py``), and its output compared with a full build of the edited archive."""
+        page = self.content / self.archive.published[len(self.archive.published) // 3]
+        original = page.read_text(encoding="utf-8")
+        stats = self.logs / "rebuild-timing.json"
+        script = Path(__file__).resolve().parent / "rebuild.py"
+        config = str(self.configs["ours-incremental"])
+        child = measure.run(
+            [sys.executable, str(script), config, str(page), str(stats)],
+            self.logs / "incremental.log",
+        )
+        try:
+            if child.returncode:
+                return child.to_json()
+            data = json.loads(stats.read_text())
+            full = self.build("ours-b")
+            differing = measure.tree_diff(self.site("ours-incremental"), self.site("ours-b"))
+        finally:
+            page.write_text(original, encoding="utf-8")
+        return {
+            "rebuild_s": round(data["rebuild_s"], 2),
+            "rebuild_cpu_s": round(data["rebuild_cpu_s"], 2),
+            "full_build_s": round(full.seconds, 2),
+            "equals_full": not differing,
+            "differing_count": len(differing),
+            "differing": differing[:50],
+        }
 
     def serve(self, build_s: float) -> dict[str, Any]:
         """`mkdocs serve` (full rebuild on change) and `mkdocs serve --dirty`."""
@@ -326,6 +363,9 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("  files differing", ("ingest", "dirty_differing_count"), "{:,}"),
     ("serve: edit shown (s)", ("serve", "full", "edit_shown_s"), "{:,.2f}"),
     ("serve --dirty: edit shown (s)", ("serve", "dirty", "edit_shown_s"), "{:,.2f}"),
+    ("dirty rebuild in process (s)", ("incremental", "rebuild_s"), "{:,.2f}"),
+    ("  output == full build", ("incremental", "equals_full"), "{}"),
+    ("  files differing", ("incremental", "differing_count"), "{:,}"),
 )
 
 

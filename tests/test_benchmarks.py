@@ -71,6 +71,8 @@ def test_benchmark_at_tiny_size_prints_table_and_complete_json(tmp_path: Path) -
     assert isinstance(size["determinism"]["differing"], list)
     for mode in ("full", "dirty"):
         assert size["serve"][mode]["edit_shown_s"] > 0
+    assert size["incremental"]["rebuild_s"] > 0
+    assert size["incremental"]["equals_full"] in (True, False)
     assert size["ingest"]["pages_written"] > 0
     assert size["ingest"]["rebuild_full"]["seconds"] > 0
 

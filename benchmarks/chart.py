@@ -24,6 +24,10 @@ def _value(size: dict[str, Any], key: str, metric: str) -> float | None:
     return float(value) if isinstance(value, int | float) and "error" not in entry else None
 
 
+def _label(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
+
+
 def _nice_max(value: float) -> float:
     step = 1.0
     while step * 10 < value:
@@ -64,7 +68,7 @@ def _panel(x0: int, title: str, unit: str, groups: list[tuple[str, list[float | 
                 f'height="{h:.1f}" fill="{SERIES[s][2]}"><title>{escape(SERIES[s][1])}: '
                 f"{bar:g}{unit}</title></rect>"
                 f'<text x="{x + bar_w / 2 - 1:.1f}" y="{TOP + plot_h - h - 4:.1f}" '
-                f'text-anchor="middle" font-size="10">{bar:.3g}</text>'
+                f'text-anchor="middle" font-size="10">{_label(bar)}</text>'
             )
         parts.append(
             f'<text x="{gx + group_w * 0.4:.1f}" y="{TOP + plot_h + 18}" text-anchor="middle" '

@@ -3,7 +3,7 @@ plugin adds over plain MkDocs + Material, incremental ingest, `mkdocs serve`, si
 determinism.
 
     python benchmarks/bench.py --sizes 1000,10000 [--large] [--json out.json]
-                               [--only parse,floor,plain,ours,determinism,serve,ingest]
+                               [--only parse,floor,plain,ours,determinism,serve,ingest,pelican]
 
 Prints a table and writes the JSON report (and an SVG chart with --chart). Every
 measurement runs on a synthetic archive (see synth.py) in a temporary folder; nothing
@@ -30,6 +30,7 @@ from typing import Any
 
 import chart
 import measure
+import pelicansite
 import sitecfg
 import synth
 
@@ -37,7 +38,17 @@ from generator.pipeline import parse_text
 from generator.vocab import Vocabulary, load_vocabulary
 
 REPO = Path(__file__).resolve().parent.parent
-MEASURES = ("parse", "floor", "plain", "ours", "determinism", "serve", "incremental", "ingest")
+MEASURES = (
+    "parse",
+    "floor",
+    "plain",
+    "ours",
+    "determinism",
+    "serve",
+    "incremental",
+    "ingest",
+    "pelican",
+)
 LARGE = 50_000
 SNAPSHOT_ENV = "BRIEFINGS_BENCH_SNAPSHOT"
 MEASURED_PATHS = ("generator", "overrides", "mkdocs.yml", "content")
@@ -201,6 +212,11 @@ class Size:
         if "cpu_s" in result.get("plain", {}) and "cpu_s" in result.get("ours", {}):
             ratio = result["ours"]["cpu_s"] / result["plain"]["cpu_s"]
             result["cpu_ratio_ours_to_plain"] = round(ratio, 2)
+        if "pelican" in self.only:
+            result["pelican"] = pelicansite.measure_archive(
+                self.root / "pelican", self.content, self.archive, self.logs
+            )
+            result.update(pelicansite.ratios(result))
         if self.profile_dir is not None:
             result["profile"] = measure.profile(
                 self.configs["ours"],
@@ -348,6 +364,7 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("ratio ours / plain", ("ratio_ours_to_plain",), "{:.2f}x"),
     ("ratio ours / plain, CPU", ("cpu_ratio_ours_to_plain",), "{:.2f}x"),
     ("ratio ours / floor", ("ratio_ours_to_floor",), "{:.1f}x"),
+    *pelicansite.ROWS,
     ("build warnings (ours)", ("ours", "warnings"), "{:,}"),
     ("search index (bytes/briefing)", ("ours", "search_index_bytes_per_briefing"), "{:,}"),
     ("search index plain (bytes/page)", ("plain", "search_index_bytes_per_briefing"), "{:,}"),

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from classify_helpers import run
+
+from generator.classify.dates import dateparser_date, parse_dateline, relative_base
+from generator.classify.quickdate import quick_date
 
 BODY = "The regulator opened an inquiry into a chatbot maker."
 
@@ -95,3 +99,65 @@ def test_first_sentence_release_date_and_last_weekday_are_used() -> None:
         captured=dt.date(2025, 11, 13),
     )
     assert (released.date, last.date) == (dt.date(2026, 1, 19), dt.date(2025, 11, 7))
+
+
+COMMON_DATELINES = (
+    "12 March 2026",
+    "3 Feb 2026",
+    "Feb. 5, 2026",
+    "March 18, 2026",
+    "Thursday, 12 March 2026",
+    "Thu, 12 Mar 2026",
+    "12th March, 2025",
+    "Sept 9 2025",
+    "19 January",
+    "December 19",
+    "1 March",
+    "28 February",
+    "31 December",
+    "22 minutes ago",
+    "1 hour ago",
+    "13 hours ago",
+    "an hour ago",
+    "a day ago",
+    "3 days ago",
+    "2 weeks ago",
+    "yesterday",
+    "Today",
+    "last Friday",
+    "Last sunday",
+)
+OTHER_DATELINES = (
+    "2 months ago",
+    "1 year ago",
+    "March 2026",
+    "2026",
+    "29 February",
+    "31 February 2026",
+    "12 March 2026 (Reuters)",
+    "last fri",
+    "Friday",
+    "next Monday",
+    "12/03/2026",
+    "in 3 days",
+    "12 Marc 2026",
+)
+CAPTURES = (dt.date(2026, 1, 23), dt.date(2024, 2, 29), dt.date(2025, 12, 31), dt.date(2026, 3, 1))
+
+
+@pytest.mark.parametrize("dateline", COMMON_DATELINES)
+def test_common_dateline_read_without_dateparser_gives_dateparsers_day(dateline: str) -> None:
+    for captured in CAPTURES:
+        quick = quick_date(dateline, relative_base(captured))
+        assert quick is not None
+        assert quick == dateparser_date(dateline, captured)
+
+
+@pytest.mark.parametrize("dateline", OTHER_DATELINES)
+def test_other_datelines_are_left_to_dateparser(dateline: str) -> None:
+    assert all(quick_date(dateline, relative_base(c)) is None for c in CAPTURES)
+
+
+def test_leap_day_and_month_without_day_still_resolve_through_dateparser() -> None:
+    assert parse_dateline("29 February", dt.date(2026, 3, 20)) == dt.date(2024, 2, 29)
+    assert parse_dateline("March 2026", dt.date(2026, 3, 20)) == dt.date(2026, 3, 1)

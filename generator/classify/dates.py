@@ -1,13 +1,14 @@
 """When an item was published.
 
 The item's own dateline wins ("22 minutes ago", "19 January", "last Friday",
-"12 March 2026", ISO dates), resolved with dateparser against the capture date;
-failing that, a dateline opening the body ("12 March 2026 - ...", a first line that
-is only a date); failing that, the day the first sentence gives for the news itself
-("..., the ministry said on Tuesday", "draft rules released on 19 January", "last
-Friday"); failing that, the capture date itself, flagged as guessed. Dates further
-into the story ("a joint statement published on 19 January" in a later sentence) are
-background, not the item's date. No date is later than the capture date.
+"12 March 2026", ISO dates), resolved against the capture date (the common forms by
+`quickdate`, the others by dateparser, to the same result); failing that, a dateline
+opening the body ("12 March 2026 - ...", a first line that is only a date); failing
+that, the day the first sentence gives for the news itself ("..., the ministry said on
+Tuesday", "draft rules released on 19 January", "last Friday"); failing that, the
+capture date itself, flagged as guessed. Dates further into the story ("a joint
+statement published on 19 January" in a later sentence) are background, not the
+item's date. No date is later than the capture date.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import re
 from functools import lru_cache
 
 from dateparser.date import DateDataParser
+
+from .quickdate import quick_date
 
 _PREFIX = re.compile(
     r"^\s*(?:(?:first\s+)?published|updated|last\s+updated|posted|date[d]?|filed)\b\s*(?:on|at)?\s*[:\-\u2013\u2014]?\s*",
@@ -47,17 +50,33 @@ MAX_DATELINE_WORDS = 7
 RELATIVE_HOUR = 12
 
 
+def relative_base(captured: dt.date) -> dt.datetime:
+    """The moment relative datelines count back from: noon of the capture day."""
+    return dt.datetime.combine(captured, dt.time(RELATIVE_HOUR))
+
+
+@lru_cache(maxsize=64)
 def _parser(captured: dt.date) -> DateDataParser:
-    base = dt.datetime.combine(captured, dt.time(RELATIVE_HOUR))
     return DateDataParser(
         languages=["en"],
         settings={
-            "RELATIVE_BASE": base,
+            "RELATIVE_BASE": relative_base(captured),
             "PREFER_DATES_FROM": "past",
             "RETURN_AS_TIMEZONE_AWARE": False,
             "STRICT_PARSING": False,
         },
     )
+
+
+@lru_cache(maxsize=4096)
+def dateparser_date(cleaned: str, captured: dt.date) -> dt.date | None:
+    """What dateparser reads in `cleaned` relative to noon of the capture date: a day,
+    the first of a month it names without a day, None for a year alone or no date."""
+    data = _parser(captured).get_date_data(cleaned)
+    if data.date_obj is None or data.period == "year":
+        return None
+    found: dt.date = data.date_obj.date()
+    return found.replace(day=1) if data.period == "month" else found
 
 
 @lru_cache(maxsize=4096)
@@ -78,16 +97,13 @@ def parse_dateline(text: str, captured: dt.date) -> dt.date | None:
     iso = _ISO.match(cleaned)
     if iso:
         try:
-            found = dt.date.fromisoformat(iso.group(1))
+            found: dt.date | None = dt.date.fromisoformat(iso.group(1))
         except ValueError:
             return None
     else:
-        data = _parser(captured).get_date_data(cleaned)
-        if data.date_obj is None or data.period == "year":
-            return None
-        found = data.date_obj.date()
-        if data.period == "month":
-            found = found.replace(day=1)
+        found = quick_date(cleaned, relative_base(captured)) or dateparser_date(cleaned, captured)
+    if found is None:
+        return None
     if found > captured:
         if _YEAR.search(cleaned):
             return None

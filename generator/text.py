@@ -15,6 +15,7 @@ MAX_HEADLINE = 90
 MAX_SUMMARY = 300
 MAX_SLUG = 80
 
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u2019\u201d)]?\s+(?=[\"'\u2018\u201c(]?[A-Z0-9])")
@@ -364,9 +365,13 @@ def summarise(body: str, limit: int = MAX_SUMMARY) -> str:
 
 def fingerprint_text(text: str) -> str:
     """Text reduced for identity: case, punctuation, quotes and spacing folded."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"[a-z0-9]+", text))
+    text = text.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        marks = [ord(ch) for ch in set(text) if unicodedata.combining(ch)]
+        if marks:
+            text = text.translate(dict.fromkeys(marks))
+    return " ".join(_ASCII_WORD.findall(text))
 
 
 def make_id(body: str) -> str:

@@ -18,11 +18,13 @@ MAX_SLUG = 80
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_NOT_SPLIT_SPACE = "\u200b"  # the one character of _WS that str.split() keeps
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u2019\u201d)]?\s+(?=[\"'\u2018\u201c(]?[A-Z0-9])")
 _ABBREV = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Inc|Ltd|Co|Corp|No|vs|U\.S|U\.K|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul"
     r"|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
 )
+_ABBREV_TAIL = 8  # longer than any abbreviation above: only a sentence's tail is searched
 _WEAK_ENDINGS = {
     "a",
     "an",
@@ -139,7 +141,8 @@ def normalise_text(text: str) -> str:
 
 def collapse(text: str) -> str:
     """One line, single spaces."""
-    return _WS.sub(" ", " ".join(text.split())).strip()
+    flat = " ".join(text.split())
+    return _WS.sub(" ", flat).strip() if _NOT_SPLIT_SPACE in flat else flat
 
 
 def sentences(text: str) -> list[str]:
@@ -147,7 +150,7 @@ def sentences(text: str) -> list[str]:
     parts = _SENTENCE_END.split(collapse(text))
     out: list[str] = []
     for part in parts:
-        if out and _ABBREV.search(out[-1]):
+        if out and out[-1].endswith(".") and _ABBREV.search(out[-1], len(out[-1]) - _ABBREV_TAIL):
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)

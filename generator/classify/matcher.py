@@ -93,19 +93,21 @@ class PhraseMatcher(Generic[L]):
 
     def __init__(self, phrases: Iterable[tuple[str, L]], *, fuzzy: bool = False) -> None:
         self.fuzzy = fuzzy
-        self._trie: dict[str, list[tuple[tuple[str, ...], str, L]]] = {}
+        # first token -> (key, size, second token or "", phrase, label), longest first
+        self._trie: dict[str, list[tuple[tuple[str, ...], int, str, str, L]]] = {}
         seen: set[tuple[str, ...]] = set()
         for phrase, label in phrases:
             key = tuple(self._keys(tokenise(phrase)))
             if not key or key in seen:
                 continue
             seen.add(key)
-            self._trie.setdefault(key[0], []).append((key, phrase, label))
+            entry = (key, len(key), key[1] if len(key) > 1 else "", phrase, label)
+            self._trie.setdefault(key[0], []).append(entry)
         for candidates in self._trie.values():
-            candidates.sort(key=lambda c: -len(c[0]))
+            candidates.sort(key=lambda c: -c[1])
 
     def _keys(self, tokens: Tokens) -> list[str]:
-        return [stem(w) for w in tokens.words] if self.fuzzy else tokens.words
+        return list(map(stem, tokens.words)) if self.fuzzy else tokens.words
 
     def __len__(self) -> int:
         return sum(len(c) for c in self._trie.values())
@@ -118,10 +120,14 @@ class PhraseMatcher(Generic[L]):
         for i in [i for i, key in enumerate(keys) if key in trie]:
             if i < resume:
                 continue
-            for key, phrase, label in trie[keys[i]]:
-                size = len(key)
-                if size == 1 or (tuple(keys[i : i + size]) == key and _tight(tokens, i, size)):
-                    end = tokens.ends[min(i + size, n) - 1]
+            for key, size, second, phrase, label in trie[keys[i]]:
+                if size == 1 or (
+                    i + size <= n
+                    and keys[i + 1] == second
+                    and tuple(keys[i : i + size]) == key
+                    and _tight(tokens, i, size)
+                ):
+                    end = tokens.ends[i + size - 1]
                     out.append(Match(phrase, label, i, i + size, tokens.starts[i], end))
                     resume = i + size
                     break

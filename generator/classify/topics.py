@@ -71,8 +71,9 @@ def _capital(word: str) -> bool:
 
 
 def _title_case(tokens: Tokens) -> bool:
-    long_words = [w for w in tokens.words if len(w) > 3]
-    return bool(long_words) and sum(map(_capital, long_words)) >= TITLE_CASE_SHARE * len(long_words)
+    initials = [w[0] for w in tokens.words if len(w) > 3]
+    capitals = sum(map(str.isupper, initials)) + sum(map(str.isdigit, initials))
+    return bool(initials) and capitals >= TITLE_CASE_SHARE * len(initials)
 
 
 def _joined(tokens: Tokens, left: int) -> bool:

@@ -17,12 +17,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
 
 from .base import RawItem, ReadProblem, ReadResult, TextReader
 from .common import (
     CLOSERS,
     OPENERS,
     SNIFF_LIMIT,
+    WORD,
     Numbered,
     ends_sentence,
     fold,
@@ -39,7 +42,6 @@ from .common import (
     starts_mid_sentence,
     word_set,
     word_spans,
-    words,
 )
 
 CTA_STEMS = (
@@ -92,10 +94,18 @@ class Separator:
             return False
         return alike(word_set(line), self.tokens)
 
+    def _may_hold(self, line: str) -> bool:
+        """Enough of the separator's words occur in `line`, if only as parts of words:
+        a cheap test that `split_glued` must pass."""
+        lower = line.lower().replace("\u2019", "'")
+        return sum(token in lower for token in self.tokens) >= SIMILAR * len(self.tokens)
+
     def split_glued(self, line: str) -> tuple[str, str] | None:
         """(before, after) when the separator sits inside a longer line of an item."""
         n = len(self.tokens)
-        if self.rule or len(word_set(line) & self.tokens) < SIMILAR * n:
+        if self.rule or not self._may_hold(line):
+            return None
+        if len(word_set(line) & self.tokens) < SIMILAR * n:
             return None
         spans = word_spans(line)
         for i, (start, _, word) in enumerate(spans):
@@ -218,11 +228,19 @@ def _item(chunk: Numbered, titled: bool, first: bool) -> RawItem | None:
     return RawItem(body, line, title, source, None, dateline, starts_mid_sentence(body))
 
 
-def read(text: str) -> ReadResult:
-    """Items of the text read in this format; what cannot be read is in `problems`."""
+@lru_cache(maxsize=1)
+def _chunked(text: str) -> tuple[Separator | None, list[Numbered]]:
+    """The separator of `text` and the runs of lines between separators. Memoised: the
+    text `read_text` sniffs is the text it then reads. Callers must not change them."""
     lines = split_lines(text)
     sep = find_separator(lines)
-    content = [c for c in (_content(c) for c in chunks(lines, sep)) if c]
+    return sep, chunks(lines, sep)
+
+
+def read(text: str) -> ReadResult:
+    """Items of the text read in this format; what cannot be read is in `problems`."""
+    _sep, parts = _chunked(text)
+    content = [c for c in (_content(c) for c in parts) if c]
     content = [c for c in content if not _is_boilerplate(c)]
     heads = sum(1 for c in content if _opens_with_headline(c))
     titled = heads >= 2 and heads >= HEADLINE_SHARE * len(content)
@@ -238,13 +256,22 @@ def read(text: str) -> ReadResult:
     return ReadResult("digest", items, problems)
 
 
+def _wordy(chunk: Numbered, least: int) -> bool:
+    """The lines of `chunk` hold at least `least` words (counted no further)."""
+    need = least
+    for _, line in chunk:
+        if need <= 0:
+            break
+        need -= sum(1 for _ in islice(WORD.finditer(line), need))
+    return need <= 0
+
+
 def sniff(text: str) -> float:
     """Confidence in [0, 1] that `text` is in this format."""
-    lines = split_lines(text[:SNIFF_LIMIT])
-    sep = find_separator(lines)
+    sep, parts = _chunked(text[:SNIFF_LIMIT])
     if sep is None:
         return 0.0
-    prose = sum(1 for c in chunks(lines, sep) if sum(len(words(line)) for _, line in c) >= 20)
+    prose = sum(1 for c in parts if _wordy(c, 20))
     if prose < 2:
         return 0.0
     if sep.rule:

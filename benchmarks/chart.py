@@ -1,8 +1,8 @@
 """A hand-rolled SVG chart of a benchmark report: no plotting library needed.
 
 Two panels of grouped bars, one group per archive size: build seconds per 1,000
-briefings (the Python-Markdown floor, plain MkDocs + Material, and our plugin; equal
-bars across sizes mean linear scaling) and peak memory of the two MkDocs builds.
+briefings (the Python-Markdown floor, plain MkDocs + Material, our plugin, and Pelican;
+equal bars across sizes mean linear scaling) and peak memory of the builds.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ SERIES = (
     ("floor", "Python-Markdown floor", "#9e9e9e"),
     ("plain", "MkDocs + Material, no plugin", "#5c6bc0"),
     ("ours", "with the briefings plugin", "#ef6c00"),
+    ("pelican", "Pelican", "#43a047"),
 )
 WIDTH, HEIGHT, PANEL_W, TOP, BOTTOM, LEFT = 860, 380, 360, 50, 60, 60
 
@@ -91,8 +92,8 @@ def svg(report: dict[str, Any]) -> str:
             (label, [None, *(_value(size, key, "peak_rss_mb") for key, _, _ in SERIES[1:])])
         )
     legend = "".join(
-        f'<rect x="{LEFT + i * 260}" y="{HEIGHT - 22}" width="12" height="12" fill="{color}"/>'
-        f'<text x="{LEFT + i * 260 + 18}" y="{HEIGHT - 12}" font-size="12">{escape(name)}</text>'
+        f'<rect x="{LEFT + i * 210}" y="{HEIGHT - 22}" width="12" height="12" fill="{color}"/>'
+        f'<text x="{LEFT + i * 210 + 18}" y="{HEIGHT - 12}" font-size="12">{escape(name)}</text>'
         for i, (_, name, color) in enumerate(SERIES)
     )
     return (

@@ -4,6 +4,7 @@ report. No figure is asserted, only that every measurement produced one."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -75,6 +76,15 @@ def test_benchmark_at_tiny_size_prints_table_and_complete_json(tmp_path: Path) -
     assert size["incremental"]["equals_full"] in (True, False)
     assert size["ingest"]["pages_written"] > 0
     assert size["ingest"]["rebuild_full"]["seconds"] > 0
+    pelican = size["pelican"]
+    assert pelican["articles"] == size["published"]
+    assert pelican["articles"] + pelican["drafts"] == 20
+    assert pelican["seconds"] > 0 and pelican["peak_rss_mb"] > 0
+    assert pelican["cached"]["seconds"] > 0 and pelican["feeds"] > 0
+    assert size["ratio_ours_to_pelican"] > 0
+    assert re.search(rf"^Pelican +{re.escape(pelican['version'])}$", result.stdout, re.M)
+    assert re.search(r"^ratio ours / Pelican +\d+\.\d\dx$", result.stdout, re.M)
 
     assert ET.parse(svg).getroot().tag.endswith("svg")
     assert "<rect" in svg.read_text(encoding="utf-8")
+    assert "<title>Pelican: " in svg.read_text(encoding="utf-8")

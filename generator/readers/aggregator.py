@@ -44,6 +44,10 @@ CHROME_MARKERS = frozenset(
     }
 )  # fmt: skip
 """Lines of a news site's chrome: two of them tell a scraped page without related blocks."""
+_FEW_LETTERS = re.compile(
+    rf"(?:[\W_]*+[^\W_]){{0,{max(len(m.replace(' ', '')) for m in CHROME_MARKERS)}}}+[\W_]*+"
+)
+"""A line with no more letters and digits than the longest chrome marker."""
 _WIDGET = re.compile(r"(?:(?<=[.!?\"'\u2019\u201d]) |^)Play(?:(?= [\"'\u2018\u201c])|$)")
 _DASHED = re.compile(r"^[-\u2013\u2014\u2022]\s*")
 
@@ -64,6 +68,11 @@ def _stamp(line: str) -> str | None:
         return None
     match = RELATIVE_TIME.fullmatch(s) or DATE.fullmatch(s)
     return s if match else None
+
+
+def _chrome(line: str) -> str | None:
+    """The folded line when it may be a chrome marker (it has few enough letters)."""
+    return fold(line) if _FEW_LETTERS.fullmatch(line.lower()) else None
 
 
 def _short_name(line: str) -> bool:
@@ -177,7 +186,7 @@ def sniff(text: str) -> float:
     lines = split_lines(text[:SNIFF_LIMIT])
     blocks = find_blocks(lines)
     if not blocks:
-        markers = {key for line in lines if (key := fold(line)) in CHROME_MARKERS}
+        markers = {key for line in lines if (key := _chrome(line)) in CHROME_MARKERS}
         return 0.35 if len(markers) >= 2 and any(is_prose(line) for line in lines) else 0.0
     dashed = sum(1 for b in blocks if _DASHED.match(lines[b.headline - 1] or ""))
     relative = sum(1 for b in blocks if RELATIVE_TIME.fullmatch(b.stamp))

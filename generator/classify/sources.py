@@ -106,18 +106,15 @@ def file_source(text: str, vocab: Vocabulary) -> str | None:
     "Subscribe to X", "X is a weekly newsletter"), normalised like any outlet.
     """
     index = _index(vocab)
-    whole = fingerprint_text(text)
-    boilerplate = [(marker, name) for marker, name in index.boilerplate if marker in whole]
     votes: Counter[str] = Counter()
     for raw_line in text.splitlines():
         line = raw_line.strip()
         if not line or len(line) > 300:
             continue
-        if boilerplate:
-            print_ = fingerprint_text(line)
-            for marker, name in boilerplate:
-                if marker and marker in print_:
-                    return name
+        print_ = fingerprint_text(line)
+        for marker, name in index.boilerplate:
+            if marker and marker in print_:
+                return name
         if len(line) <= 80:
             bare = fingerprint_text(_LINE_PREFIX.sub("", line))
             hit = index.by_key.get(bare)

@@ -31,6 +31,7 @@ from typing import Any
 import chart
 import measure
 import pelicansite
+import searchbench
 import sitecfg
 import synth
 
@@ -48,6 +49,7 @@ MEASURES = (
     "incremental",
     "ingest",
     "pelican",
+    "search",
 )
 LARGE = 50_000
 SNAPSHOT_ENV = "BRIEFINGS_BENCH_SNAPSHOT"
@@ -229,6 +231,10 @@ class Size:
             result["incremental"] = self.incremental()
         if "ingest" in self.only:
             result["ingest"] = self.ingest()
+        if "search" in self.only:
+            if not self.site("ours").exists():
+                self.build("ours")
+            result["search"] = searchbench.measure(self.site("ours"), self.mount)
         return result
 
     def _build_with_stats(self, name: str, published: int) -> dict[str, Any]:
@@ -368,6 +374,8 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("build warnings (ours)", ("ours", "warnings"), "{:,}"),
     ("search index (bytes/briefing)", ("ours", "search_index_bytes_per_briefing"), "{:,}"),
     ("search index plain (bytes/page)", ("plain", "search_index_bytes_per_briefing"), "{:,}"),
+    ("search: download, worst query (KB gzip)", ("search", "max_gzip_kb"), "{:,.1f}"),
+    ("search: first result after last key (ms)", ("search", "max_ms_after_last_key"), "{:,.0f}"),
     ("largest listing page (bytes)", ("ours", "largest_listing_page_bytes"), "{:,}"),
     ("total site (MB)", ("ours", "total_mb"), "{:,.1f}"),
     ("total site plain (MB)", ("plain", "total_mb"), "{:,.1f}"),

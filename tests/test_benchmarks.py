@@ -84,6 +84,11 @@ def test_benchmark_at_tiny_size_prints_table_and_complete_json(tmp_path: Path) -
     assert size["ratio_ours_to_pelican"] > 0
     assert re.search(rf"^Pelican +{re.escape(pelican['version'])}$", result.stdout, re.M)
     assert re.search(r"^ratio ours / Pelican +\d+\.\d\dx$", result.stdout, re.M)
+    search = size["search"]
+    assert "error" not in search and len(search["queries"]) == 4
+    assert all(q["requests"] > 0 and q["search_gzip_bytes"] > 0 for q in search["queries"])
+    assert search["max_ms_after_last_key"] >= 0
+    assert re.search(r"^search: download, worst query \(KB gzip\) +[\d,.]+$", result.stdout, re.M)
 
     assert ET.parse(svg).getroot().tag.endswith("svg")
     assert "<rect" in svg.read_text(encoding="utf-8")

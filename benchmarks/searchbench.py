@@ -1,0 +1,176 @@
+"""Search as a reader meets it: bytes downloaded and time to the first result, measured in
+headless Debian Chromium on a built site served from localhost.
+
+For each query, a fresh browser context (empty cache) opens the home page, waits for it
+to load, clicks the search box and types the query at `KEY_DELAY_MS` a key, as a reader
+would. In the page, a listener notes the time of every keyup and a MutationObserver on
+Material's result list notes when the results of the whole query are first on screen
+(every word of the query among the terms Material puts in the first result's ``h``
+parameter, as tests/browser/browser_harness.py checks), or Material's "no matching
+documents" for the whole query. Reported:
+
+- ``ms_after_last_key``: from the last keyup to those results;
+- ``ms_after_load``: from the start of the page load to those results;
+- ``search_raw_bytes`` / ``search_gzip_bytes``: the bodies of every request that serves
+  search, as stored and as gzip (level 6, what GitHub Pages sends for JSON and
+  JavaScript) would send them. Search requests are those under ``search/`` (Material's
+  ``search_index.json`` and any index shards), the search worker script named in the
+  page's ``__config``, and anything else requested after the search box was focused.
+  Material fetches its index and worker at page load, before the box is focused, which
+  is why they are counted by URL;
+- ``requests``: how many search requests that was.
+
+The local server sends files uncompressed, so times include no decompression; on
+localhost they are the browser's and the worker's work, not the network's.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "browser"))
+
+from browser_harness import (  # noqa: E402
+    SEARCH_INPUT,
+    VIEWPORT,
+    BrowserUnavailable,
+    launch_chromium,
+    require_browser,
+    serve_site,
+)
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Request
+
+QUERIES = ("Japan", "Europol", "facial recognition", "United States")
+"""A region, an organisation (a tag), a two-word subject, and the largest region by name."""
+KEY_DELAY_MS = 120
+TIMEOUT_S = float(os.environ.get("SEARCHBENCH_TIMEOUT_S", "600"))
+
+_WATCH = """([words, none]) => {
+    const input = document.querySelector("input.md-search__input");
+    const output = document.querySelector("[data-md-component=search-result]");
+    const meta = output.querySelector(".md-search-result__meta");
+    const state = {lastKey: 0, result: null};
+    window.__searchbench = state;
+    input.addEventListener("keyup", () => {
+        state.lastKey = performance.now();
+        state.result = null;
+    });
+    const done = () => {
+        const typed = input.value.toLowerCase().split(/\\s+/).join(" ");
+        if (typed !== words.join(" ")) return false;
+        const link = output.querySelector(".md-search-result__item > a");
+        if (!link) return meta.textContent === none;
+        const terms = (new URL(link.href).searchParams.get("h") || "").toLowerCase().split(" ");
+        return words.every(word => terms.includes(word));
+    };
+    new MutationObserver(() => {
+        if (state.result === null && state.lastKey && done()) state.result = performance.now();
+    }).observe(output, {childList: true, subtree: true, characterData: true});
+}"""
+
+
+def _gzip_size(body: bytes) -> int:
+    return len(gzip.compress(body, compresslevel=6, mtime=0))
+
+
+def _is_search(url: str, base: str, worker: str | None) -> bool:
+    path = urlsplit(url).path
+    return path.startswith(urlsplit(base).path + "search/") or (
+        worker is not None and path == urlsplit(worker).path
+    )
+
+
+def measure_query(browser: Browser, home: str, query: str) -> dict[str, Any]:
+    """One reader, one query, in a fresh context: see the module docstring."""
+    context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+    try:
+        page = context.new_page()
+        finished: list[tuple[float, Request]] = []
+        context.on("requestfinished", lambda r: finished.append((time.perf_counter(), r)))
+        context.on("requestfailed", lambda r: finished.append((time.perf_counter(), r)))
+        started = time.perf_counter()
+        page.goto(home, wait_until="load")
+        config = json.loads(page.locator("#__config").text_content() or "{}")
+        worker = urljoin(page.url, config["search"]) if config.get("search") else None
+        words = query.lower().split()
+        none = config.get("translations", {}).get("search.result.none", "")
+        page.evaluate(_WATCH, [words, none])
+        page.locator(SEARCH_INPUT).click()
+        focused = time.perf_counter()
+        page.keyboard.type(query, delay=KEY_DELAY_MS)
+        page.wait_for_function(
+            "() => window.__searchbench.result !== null", timeout=TIMEOUT_S * 1000, polling=50
+        )
+        timing = page.evaluate(
+            "() => [window.__searchbench.lastKey, window.__searchbench.result, "
+            "performance.timeOrigin]"
+        )
+        last_key, result, _origin = timing
+        results = page.locator(".md-search-result__item > a").count()
+        raw = packed = count = 0
+        for when, request in finished:
+            if not (when >= focused or _is_search(request.url, home, worker)):
+                continue
+            response = request.response()
+            if response is None:
+                continue
+            body = response.body()
+            raw += len(body)
+            packed += _gzip_size(body)
+            count += 1
+        return {
+            "query": query,
+            "ms_after_last_key": round(result - last_key, 1),
+            "ms_after_load": round(result, 1),
+            "search_raw_bytes": raw,
+            "search_gzip_bytes": packed,
+            "requests": count,
+            "results_shown": results,
+            "wall_s": round(time.perf_counter() - started, 2),
+        }
+    finally:
+        context.close()
+
+
+def measure(site: Path, mount: str = "/", queries: tuple[str, ...] = QUERIES) -> dict[str, Any]:
+    """Every query of `queries` on the built `site`, served under `mount`; the worst
+    query's bytes and time as ``max_*`` for the benchmark's table."""
+    try:
+        require_browser()
+    except BrowserUnavailable as exc:
+        return {"error": str(exc)}
+    from playwright.sync_api import Error, sync_playwright
+
+    runs: list[dict[str, Any]] = []
+    with serve_site(site, mount) as server, sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        try:
+            for query in queries:
+                try:
+                    runs.append(measure_query(browser, server.url, query))
+                except Error as exc:
+                    runs.append({"query": query, "error": str(exc).splitlines()[0]})
+        finally:
+            browser.close()
+    done = [r for r in runs if "error" not in r]
+    out: dict[str, Any] = {"queries": runs, "key_delay_ms": KEY_DELAY_MS}
+    if done:
+        out["max_raw_kb"] = round(max(r["search_raw_bytes"] for r in done) / 1000, 1)
+        out["max_gzip_kb"] = round(max(r["search_gzip_bytes"] for r in done) / 1000, 1)
+        out["max_ms_after_last_key"] = max(r["ms_after_last_key"] for r in done)
+    if len(done) < len(runs):
+        out["error"] = "; ".join(f"{r['query']}: {r['error']}" for r in runs if "error" in r)
+    return out
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(Path(sys.argv[1]), *(sys.argv[2:3] or ["/"])), indent=2))

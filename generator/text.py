@@ -15,7 +15,12 @@ MAX_HEADLINE = 90
 MAX_SUMMARY = 300
 MAX_SLUG = 80
 
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789")
+_KEEP_ASCII = bytes(c if c in _WORD_BYTES else 32 for c in range(256))
+"""Byte table: a-z and 0-9 kept, every other byte a space."""
+_FOLD_ASCII = _KEEP_ASCII[:65] + b"abcdefghijklmnopqrstuvwxyz" + _KEEP_ASCII[91:]
+"""The same with A-Z lower-cased."""
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _NOT_SPLIT_SPACE = "\u200b"  # the one character of _WS that str.split() keeps
@@ -368,13 +373,15 @@ def summarise(body: str, limit: int = MAX_SUMMARY) -> str:
 
 def fingerprint_text(text: str) -> str:
     """Text reduced for identity: case, punctuation, quotes and spacing folded."""
-    text = text.lower()
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        marks = [ord(ch) for ch in set(text) if unicodedata.combining(ch)]
+    if text.isascii():
+        data = text.encode("ascii").translate(_FOLD_ASCII)
+    else:
+        text = unicodedata.normalize("NFKD", text.lower())
+        marks = [ord(ch) for ch in set(_NON_ASCII.findall(text)) if unicodedata.combining(ch)]
         if marks:
             text = text.translate(dict.fromkeys(marks))
-    return " ".join(_ASCII_WORD.findall(text))
+        data = text.encode("ascii", "replace").translate(_KEEP_ASCII)
+    return b" ".join(data.split()).decode("ascii")
 
 
 def make_id(body: str) -> str:

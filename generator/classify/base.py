@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """A word or phrase that counted towards a decision, and how much."""
 
     label: str  # the candidate it supports: a region code, a topic slug, "off-topic", ...

@@ -16,12 +16,14 @@ import unicodedata
 import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from itertools import accumulate, compress, count
+from typing import Generic, NamedTuple, TypeVar
 
 L = TypeVar("L")
 V = TypeVar("V")
 
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_TOKEN_SPLIT = re.compile(r"([^\W_]+)")
+"""Splits a text into gap, token, gap, ..., token, gap (gaps may be empty)."""
 _GAP = re.compile(r"[\s.\-\u2010-\u2014'\u2019&]{0,3}")
 
 
@@ -46,8 +48,7 @@ class Tokens:
         )
 
 
-@dataclass(frozen=True)
-class Match(Generic[L]):
+class Match(NamedTuple, Generic[L]):
     """A phrase found in a text: token indices [first, last), character span, label."""
 
     phrase: str
@@ -59,10 +60,9 @@ class Match(Generic[L]):
 
 
 def tokenise(text: str) -> Tokens:
-    found = list(_TOKEN.finditer(text))
-    return Tokens(
-        text, [m.group() for m in found], [m.start() for m in found], [m.end() for m in found]
-    )
+    pieces = _TOKEN_SPLIT.split(text)
+    bounds = list(accumulate(map(len, pieces)))
+    return Tokens(text, pieces[1::2], bounds[0:-1:2], bounds[1::2])
 
 
 def fold(word: str) -> str:
@@ -117,7 +117,7 @@ class PhraseMatcher(Generic[L]):
         trie = self._trie
         out: list[Match[L]] = []
         n, resume = len(keys), 0
-        for i in [i for i, key in enumerate(keys) if key in trie]:
+        for i in compress(count(), map(trie.__contains__, keys)):
             if i < resume:
                 continue
             for key, size, second, phrase, label in trie[keys[i]]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..vocab import Vocabulary
 from .base import Evidence
@@ -47,8 +48,7 @@ _CURRENCY = ("$", "\u20ac", "\u00a3", "\u00a5")
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|&|/)\s*(?:the\s+)?$")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     code: str
     cue: str
     score: float

@@ -1,12 +1,14 @@
-"""Near-duplicate stories: MinHash/LSH over word shingles, verified by exact resemblance.
+"""Near-duplicate stories: exact resemblance of word shingles.
 
 Two texts are the same story when their word 3-shingles overlap enough: the Jaccard
 index of the two shingle sets, or, when one text is a trimmed copy of the other (an
 outlet printing the first paragraphs of a wire story), the share of the shorter
-text's shingles found in the longer one. MinHash LSH only proposes candidates; every
-reported match is verified on the exact shingle sets, so results do not depend on the
-randomness of the sketch. Distinct stories on the same subject share vocabulary but
-few word sequences (names, places, numbers and phrasing differ), so they stay apart.
+text's shingles found in the longer one. Looking up one text (ingest) counts shared
+shingles through an inverted index, so every match is found and scored exactly;
+listing every similar pair of a whole archive (review) lets MinHash LSH propose the
+candidates and verifies each on the exact shingle sets. Distinct stories on the same
+subject share vocabulary but few word sequences (names, places, numbers and phrasing
+differ), so they stay apart.
 
 Pure: texts in, matches out. Keys are whatever the caller uses to name a text.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,7 +26,7 @@ from typing import TYPE_CHECKING
 from .text import fingerprint_text
 
 if TYPE_CHECKING:
-    from datasketch import MinHash
+    from datasketch import MinHash, MinHashLSH
 
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 SHINGLE_WORDS = 3
@@ -44,8 +47,11 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> frozenset[int]:
     words = _ASCII_WORD.findall(text.lower()) if text.isascii() else fingerprint_text(text).split()
     if not words:
         return frozenset()
-    grams = (" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1)))
-    return frozenset(zlib.crc32(g.encode("utf-8")) for g in grams)
+    if len(words) <= size:
+        grams: Iterable[str] = [" ".join(words)]
+    else:
+        grams = map(" ".join, zip(*(words[i:] for i in range(size)), strict=False))
+    return frozenset(map(zlib.crc32, map(str.encode, grams)))
 
 
 def resemblance(a: frozenset[int], b: frozenset[int]) -> float:
@@ -54,11 +60,13 @@ def resemblance(a: frozenset[int], b: frozenset[int]) -> float:
     Containment counts only when the smaller text has at least `MIN_CONTAINED`
     shingles, so a shared quotation does not make two short items one story.
     """
-    if not a or not b:
-        return 0.0
-    common = len(a & b)
-    jaccard = common / len(a | b)
-    smaller = min(len(a), len(b))
+    return _resemblance(len(a & b), len(a), len(b)) if a and b else 0.0
+
+
+def _resemblance(common: int, size_a: int, size_b: int) -> float:
+    """`resemblance` of two sets of these sizes sharing `common` shingles."""
+    jaccard = common / (size_a + size_b - common)
+    smaller = min(size_a, size_b)
     contained = common / smaller if smaller >= MIN_CONTAINED else 0.0
     return max(jaccard, contained)
 
@@ -93,14 +101,21 @@ class Match:
 
 
 class DuplicateIndex:
-    """Texts by key, searchable for near-duplicates. Adding and finding are both cheap:
-    the LSH narrows the search, exact shingle sets decide."""
+    """Texts by key, searchable for near-duplicates.
+
+    `find` is exact: an inverted index from shingle to keys counts, for every indexed
+    text sharing a shingle with the query, how many it shares, which gives the exact
+    resemblance (no sketch, so nothing alike is missed). `pairs`, which compares every
+    text with every other, proposes candidates with MinHash LSH instead and verifies them
+    on the exact sets. Each structure, and the datasketch import LSH needs, is built on
+    first use, so an ingest that only calls `find` never loads datasketch or scipy.
+    """
 
     def __init__(self, threshold: float = LSH_THRESHOLD) -> None:
-        from datasketch import MinHashLSH
-
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._threshold = threshold
         self._shingles: dict[str, frozenset[int]] = {}
+        self._postings: dict[int, list[str]] | None = None
+        self._lsh: MinHashLSH | None = None
 
     def __contains__(self, key: str) -> bool:
         return key in self._shingles
@@ -109,11 +124,16 @@ class DuplicateIndex:
         return len(self._shingles)
 
     def add(self, key: str, text: str) -> None:
+        self.add_shingles(key, shingles(text))
+
+    def add_shingles(self, key: str, hashes: frozenset[int]) -> None:
+        """Index a text by its `shingles` (computed earlier, or kept from an earlier run)."""
         if key in self._shingles:
             raise KeyError(f"{key!r} is already indexed")
-        hashes = shingles(text)
         self._shingles[key] = hashes
-        if hashes:
+        if self._postings is not None:
+            _post(self._postings, key, hashes)
+        if self._lsh is not None and hashes:
             self._lsh.insert(key, sketch(hashes))
 
     def find(
@@ -123,7 +143,14 @@ class DuplicateIndex:
         hashes = shingles(text)
         if not hashes:
             return []
-        return self._verify(hashes, self._lsh.query(sketch(hashes)), minimum, exclude)
+        postings = self._inverted()
+        common = Counter(key for h in hashes for key in postings.get(h, ()))
+        scores = (
+            (key, _resemblance(n, len(hashes), len(self._shingles[key])))
+            for key, n in common.items()
+            if key != exclude
+        )
+        return _ranked(scores, minimum)
 
     def best(
         self, text: str, minimum: float = DUPLICATE, exclude: str | None = None
@@ -133,27 +160,50 @@ class DuplicateIndex:
 
     def pairs(self, minimum: float = SUSPECT) -> list[tuple[str, str, float]]:
         """Every unordered pair of indexed texts resembling each other at least `minimum`,
-        as (key, other key, similarity) with key < other key, sorted."""
+        as (key, other key, similarity) with key < other key, sorted. Candidates come
+        from MinHash LSH (`LSH_THRESHOLD` on the Jaccard index)."""
+        lsh = self._sketches()
         out: set[tuple[str, str, float]] = set()
         for key, hashes in self._shingles.items():
             if not hashes:
                 continue
-            for match in self._verify(hashes, self._lsh.query(sketch(hashes)), minimum, key):
+            scores = (
+                (other, resemblance(hashes, self._shingles[other]))
+                for other in lsh.query(sketch(hashes))
+                if other != key
+            )
+            for match in _ranked(scores, minimum):
                 a, b = sorted((key, match.key))
                 out.add((a, b, match.similarity))
         return sorted(out)
 
-    def _verify(
-        self, hashes: frozenset[int], candidates: Iterable[str], minimum: float, exclude: str | None
-    ) -> list[Match]:
-        matches = []
-        for key in candidates:
-            if key == exclude:
-                continue
-            score = resemblance(hashes, self._shingles[key])
-            if score >= minimum:
-                matches.append(Match(round(score, 3), key))
-        return sorted(matches, key=lambda m: (-m.similarity, m.key))
+    def _inverted(self) -> dict[int, list[str]]:
+        if self._postings is None:
+            self._postings = {}
+            for key, hashes in self._shingles.items():
+                _post(self._postings, key, hashes)
+        return self._postings
+
+    def _sketches(self) -> MinHashLSH:
+        if self._lsh is None:
+            from datasketch import MinHashLSH
+
+            self._lsh = MinHashLSH(threshold=self._threshold, num_perm=NUM_PERM)
+            for key, hashes in self._shingles.items():
+                if hashes:
+                    self._lsh.insert(key, sketch(hashes))
+        return self._lsh
+
+
+def _post(postings: dict[int, list[str]], key: str, hashes: frozenset[int]) -> None:
+    for h in hashes:
+        postings.setdefault(h, []).append(key)
+
+
+def _ranked(scores: Iterable[tuple[str, float]], minimum: float) -> list[Match]:
+    """Matches scoring at least `minimum`, most alike first (ties by key)."""
+    matches = [Match(round(score, 3), key) for key, score in scores if score >= minimum]
+    return sorted(matches, key=lambda m: (-m.similarity, m.key))
 
 
 def index_of(texts: Mapping[str, str]) -> DuplicateIndex:

@@ -4,26 +4,32 @@ Per build: ``on_files`` reads every briefing page's front-matter once (cached by
 mtime and size across `mkdocs serve` rebuilds, since a plugin with ``on_startup`` lives
 as long as the server), drops unpublished pages from the build (so they are neither
 rendered, searched nor in the sitemap), logs each invalid page as ``path:line: message``
-and skips it (``--strict`` then fails; ``serve`` keeps going), derives the site in one
-pass and adds the derived pages and feeds as in-memory ``File.generated`` files.
+and skips it (``--strict`` then fails; ``serve`` keeps going), plans the derived site
+(a `SitePlan` from a `Deriver` that lives as long as the plugin and reuses what depends
+on one briefing alone between rebuilds) and adds its pages and feeds as generated files.
 
-Derived pages are HTML already, so they skip Markdown: ``on_page_markdown`` gives MkDocs
-their front-matter and an empty body, ``on_page_content`` their HTML. Briefing pages get
-their title and chips before the rendered body and also-reported-by after it
-(``on_page_content``, so search indexes region, topic, source and tag names), and related
-briefings at the end (``on_post_page``, after search has read the page). Page meta
-``title``, ``description`` and ``tags`` are escaped: Material prints the first two
-unescaped, and its search UI renders the search index (titles, tags) as HTML.
+Nothing derived is made before MkDocs needs it, nor kept after: a feed's bytes are made
+when MkDocs copies it; a derived page (HTML already, so it skips Markdown) gets its
+front-matter in ``on_page_markdown`` and an empty body, its HTML in ``on_page_context``
+(just before the theme renders it: MkDocs keeps every page's content until the build
+ends) and gives it back in ``on_post_page``. Briefing pages get their title and chips
+before the rendered body and also-reported-by after it (``on_page_content``, so search
+indexes region, topic, source and tag names), and related briefings at the end
+(``on_post_page``, after search has read the page). Page meta ``title``,
+``description`` and ``tags`` are escaped: Material prints the first two unescaped, and
+its search UI renders the search index (titles, tags) as HTML.
 
 With ``search_text: lede`` only a briefing's title, chips, first paragraph and other
 outlets are indexed for search, which keeps the index about a quarter of the full text's;
 ``title`` indexes the title, chips and other outlets only.
 
 Dirty builds (``mkdocs serve --dirty``, ``mkdocs build --dirty``) are incremental and
-still equal a full build: a derived page or a briefing's decoration is rebuilt only when
-its output changed since the last build of this process (a briefing also when MkDocs sees
-its source changed), every page keeps the sitemap date of its briefings, and the search
-index, which Material merges assuming one changed page, is put back in full-build order.
+still equal a full build: every derived page, feed and briefing decoration is known by
+its inputs (`SitePlan.inputs`), and is made again only when they differ from the last
+build of this process (a briefing page also when MkDocs sees its source changed); pages
+and feeds the last build wrote and this one does not are deleted; every page keeps the
+sitemap date of its briefings; and the search index, which Material merges assuming one
+changed page, is put back in full-build order.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from __future__ import annotations
 import html
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -40,23 +47,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
 from .errors import BriefingsError
 from .pages import Page, PageError
-from .site import (
-    Archive,
-    Decoration,
-    Derived,
-    DerivedPage,
-    Entry,
-    PageCache,
-    SiteConfig,
-    derive,
-)
+from .site import Archive, Deriver, Entry, PageCache, SiteConfig, SitePlan
 from .site.config import DEFAULT_SITE_URL
 from .site.disk import vocab_stamp
-from .vocab import load_vocabulary
+from .vocab import Vocabulary, load_vocabulary
 
 log = get_plugin_logger("briefings")
 FOOTER = "<!-- briefings:footer -->"
@@ -77,14 +76,51 @@ class BriefingsConfig(Config):
     search_text = c.Choice(("full", "lede", "title"), default="full")
 
 
+class FeedFile(File):
+    """A generated file whose bytes `make` produces when MkDocs copies it; a dirty build
+    copies it only when `changed` or missing from the site."""
+
+    def __init__(self, config: MkDocsConfig, path: str, make: Callable[[], bytes], changed: bool):
+        super().__init__(path, None, config.site_dir, config.use_directory_urls)
+        self.generated_by = "briefings"
+        self.make, self.changed = make, changed
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.make()
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.make = lambda: value
+
+    @property
+    def content_string(self) -> str:
+        return self.make().decode("utf-8")
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.make = lambda: value.encode("utf-8")
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        Path(self.abs_dest_path).write_bytes(self.make())
+
+
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self.cache = PageCache()
-        self.decorations: dict[str, Decoration] = {}
-        self.pages: dict[str, DerivedPage] = {}
+        self.deriver = Deriver()
+        self.vocab: tuple[tuple[Any, ...], Vocabulary] | None = None
+        self.plan: SitePlan | None = None
         self.dirty = False
-        self.built: dict[str, int] = {}
-        self.pending: dict[str, int] = {}
+        self.built: dict[str, Any] = {}
+        self.pending: dict[str, Any] = {}
+        self.written: dict[str, str] = {}
         self.page_urls: list[str] = []
         self.sources: dict[str, Page] = {}
 
@@ -106,13 +142,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         except ValueError as exc:
             raise PluginError(f"briefings: {exc}") from exc
 
+    def vocabulary(self, config: MkDocsConfig) -> tuple[tuple[Any, ...], Vocabulary]:
+        """The curators' vocabulary and its key (folder and file stamps), read again only
+        when the folder or one of its files changed."""
+        folder = shown(config.docs_dir)
+        if self.vocab is None or self.vocab[0] != (folder, *vocab_stamp(self.vocab[1])):
+            try:
+                vocab = load_vocabulary(Path(folder))
+            except BriefingsError as exc:
+                raise PluginError(str(exc)) from exc
+            self.vocab = ((folder, *vocab_stamp(vocab)), vocab)
+        return self.vocab
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        try:
-            vocab = load_vocabulary(Path(shown(config.docs_dir)))
-        except BriefingsError as exc:
-            raise PluginError(str(exc)) from exc
+        vocab_key, vocab = self.vocabulary(config)
         prefix = self.config.briefings_dir.strip("/") + "/"
-        vocab_key = vocab_stamp(vocab)
         entries = []
         self.sources = {}
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
@@ -127,46 +171,61 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if not result.briefing.published:
                 files.remove(file)
                 continue
-            entries.append(Entry(file.src_uri, result.briefing, result.body, result.text))
+            entries.append(Entry(file.src_uri, result.briefing, result.body))
             self.sources[file.src_uri] = result
+        cfg = self.site_config(config)
         try:
-            derived = derive(Archive.of(entries, vocab), self.site_config(config))
+            plan = self.plan = self.deriver.plan(Archive.of(entries, vocab), cfg)
         except BriefingsError as exc:
             raise PluginError(str(exc)) from exc
-        generated: dict[str, str | bytes] = {path: "" for path in derived.pages}
-        generated.update(derived.files)
-        for path in sorted(generated):
-            existing = files.get_file_from_path(path)
-            if existing is not None:
+        context = ("context", vocab_key, cfg, config.site_dir)
+        self.pending = {path: plan.inputs(path) for path in plan.outputs()}
+        self.pending[""] = context
+        if self.built.get("") != context:
+            self.built, self.written = {}, {}
+        changed = {path for path, inputs in self.pending.items() if self.built.get(path) != inputs}
+        self._add(files, config, plan.pages, lambda path: File.generated(config, path, content=""))
+        self._add(
+            files,
+            config,
+            list(plan.feeds),
+            lambda path: FeedFile(config, path, lambda: plan.file(path), path in changed),
+        )
+        if self.dirty:
+            for path in [*plan.pages, *plan.archive.index]:
+                rebuild_only_if_changed(files.src_uris[path], path in changed)
+        self.page_urls = [file.url for file in files.documentation_pages()]
+        return files
+
+    @staticmethod
+    def _add(
+        files: Files, config: MkDocsConfig, paths: list[str], make: Callable[[str], File]
+    ) -> None:
+        for path in sorted(paths):
+            if files.get_file_from_path(path) is not None:
                 where = shown(os.path.join(config.docs_dir, path))
                 raise PluginError(
                     f"{where}: this file collides with a page the briefings plugin derives; "
                     "rename or remove it"
                 )
-            files.append(File.generated(config, path, content=generated[path]))
-        self.decorations = derived.decorations
-        self.pages = derived.pages
-        self.pending = fingerprints(derived)
-        if self.dirty:
-            for path, print_ in self.pending.items():
-                rebuild_only_if_changed(files.src_uris[path], self.built.get(path) != print_)
-        self.page_urls = [file.url for file in files.documentation_pages()]
-        return files
+            files.append(make(path))
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Date every derived and briefing page by its briefings (the sitemap's lastmod),
         including pages a dirty build does not re-read."""
-        for path, page in self.pages.items():
-            self._date(files, path, page.meta.get("updated"))
-        for path, decoration in self.decorations.items():
-            self._date(files, path, decoration.meta.get("updated"))
+        assert self.plan is not None
+        for path in [*self.plan.pages, *self.plan.archive.index]:
+            file = files.get_file_from_path(path)
+            updated = self.plan.updated(path)
+            if file is not None and file.page is not None and updated is not None:
+                file.page.update_date = updated
+        written = {path: files.src_uris[path].abs_dest_path for path in self.plan.outputs()}
+        if self.dirty:
+            for path, dest in self.written.items():
+                if path not in written:
+                    remove_output(dest, config.site_dir)
+        self.written = written
         return env
-
-    @staticmethod
-    def _date(files: Files, path: str, updated: Any) -> None:
-        file = files.get_file_from_path(path)
-        if file is not None and file.page is not None and isinstance(updated, str):
-            file.page.update_date = updated
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.dirty:
@@ -174,7 +233,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 Path(config.site_dir) / "search" / "search_index.json", self.page_urls
             )
         self.built = self.pending
-        self.pages, self.decorations, self.sources = {}, {}, {}
+        self.plan, self.sources = None, {}
 
     def on_page_read_source(self, *, page: MkPage, config: MkDocsConfig) -> str | None:
         """A briefing's body as read in on_files: MkDocs neither reads nor parses it again
@@ -182,22 +241,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         source = self.sources.get(page.file.src_uri)
         if source is not None:
             return source.body
-        return "" if page.file.src_uri in self.pages else None
+        return "" if self.derived(page.file.src_uri) else None
 
     def on_page_markdown(
         self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str:
-        source = self.sources.get(page.file.src_uri)
-        if source is not None:
-            page.meta = {**source.raw_meta, "tags": list(source.raw_meta.get("tags") or [])}
+        assert self.plan is not None
+        path = page.file.src_uri
+        source = self.sources.get(path)
         meta = page.meta
-        derived = self.pages.get(page.file.src_uri)
-        if derived is not None:
-            meta.update(derived.meta)
+        if source is not None:
+            meta = page.meta = {**source.raw_meta, "tags": list(source.raw_meta.get("tags") or [])}
+            meta.update(self.plan.decoration_meta(path))
+        elif self.derived(path):
+            meta.update(self.plan.page_meta(path))
             markdown = ""
-        decoration = self.decorations.get(page.file.src_uri)
-        if decoration is not None:
-            meta.update(decoration.meta)
         for key in ("title", "description"):
             if isinstance(meta.get(key), str):
                 meta[key] = html.escape(meta[key])
@@ -205,38 +263,53 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             meta["tags"] = [html.escape(str(tag)) for tag in meta["tags"]]
         return markdown
 
+    def derived(self, path: str) -> bool:
+        plan = self.plan
+        return plan is not None and (path in plan.listings or path in plan.overviews)
+
     def on_page_content(
         self, html_text: str, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str:
-        derived = self.pages.get(page.file.src_uri)
-        if derived is not None:
-            return derived.html
-        decoration = self.decorations.get(page.file.src_uri)
-        if decoration is not None:
-            html_text = searched_part(html_text, self.config.search_text)
-            parts = [decoration.header, html_text, decoration.trailer]
-            return "\n".join([*parts, FOOTER] if decoration.footer else parts)
+        path = page.file.src_uri
+        if self.derived(path):
+            return ""
+        if self.plan is not None and path in self.sources:
+            header, trailer = self.plan.decoration_body(path)
+            parts = [header, searched_part(html_text, self.config.search_text), trailer]
+            return "\n".join([*parts, FOOTER] if self.plan.related[path] else parts)
         return html_text
+
+    def on_page_context(
+        self, context: Any, *, page: MkPage, config: MkDocsConfig, nav: Navigation
+    ) -> Any:
+        """A derived page's HTML, made just before the theme renders the page."""
+        if self.plan is not None and self.derived(page.file.src_uri):
+            page.content = self.plan.page_html(page.file.src_uri)
+        return context
 
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str:
         """The footer goes in after Material's search has read the page: it holds other
         briefings' titles, which are not this page's text, and parsing it costs time."""
-        decoration = self.decorations.get(page.file.src_uri)
-        if decoration is not None and decoration.footer:
-            return output.replace(FOOTER, decoration.footer, 1)
+        path = page.file.src_uri
+        if self.derived(path):
+            page.content = ""
+        elif self.plan is not None and path in self.sources and self.plan.related[path]:
+            return output.replace(FOOTER, self.plan.decoration_footer(path), 1)
         return output
 
 
-def fingerprints(derived: Derived) -> dict[str, int]:
-    """A hash of each derived page's and each decoration's output, for dirty builds."""
-    prints = {path: hash((repr(p.meta), p.html)) for path, p in derived.pages.items()}
-    prints.update(
-        {
-            path: hash((repr(d.meta), d.header, d.trailer, d.footer))
-            for path, d in derived.decorations.items()
-        }
-    )
-    return prints
+def remove_output(dest: str, site_dir: str) -> None:
+    """Delete a page or feed a previous build wrote in `site_dir`, and the folders it
+    leaves empty."""
+    site = os.path.abspath(site_dir)
+    if not os.path.abspath(dest).startswith(site + os.sep):
+        return
+    if os.path.isfile(dest):
+        os.remove(dest)
+    folder = os.path.dirname(dest)
+    while os.path.abspath(folder).startswith(site + os.sep) and not os.listdir(folder):
+        os.rmdir(folder)
+        folder = os.path.dirname(folder)
 
 
 def rebuild_only_if_changed(file: File, changed: bool) -> None:

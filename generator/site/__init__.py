@@ -15,19 +15,22 @@ documented in the modules that emit them: `render` (``.briefing-list li`` with
 
 from .archive import Archive, Entry
 from .config import Decoration, Derived, DerivedPage, SiteConfig
-from .derive import derive
+from .derive import Deriver, derive
 from .disk import PageCache, read_archive, write_derived, write_folder
+from .plan import SitePlan
 from .urls import SiteError
 
 __all__ = [
     "Archive",
     "Decoration",
     "Derived",
+    "Deriver",
     "DerivedPage",
     "Entry",
     "PageCache",
     "SiteConfig",
     "SiteError",
+    "SitePlan",
     "derive",
     "read_archive",
     "write_derived",

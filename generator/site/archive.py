@@ -1,7 +1,9 @@
 """The archive the site is derived from: published briefings in a stable order.
 
 An `Entry` is one published briefing page: its source path (``briefings/2026/01/x.md``),
-its validated front-matter, its Markdown body as on disk and that body as plain text.
+its validated front-matter and its Markdown body as on disk (`text` is that body as plain
+text, made when asked for: only related-briefing scoring reads it, once per briefing).
+Entries compare by value, so work cached for an entry is reused only while it is equal.
 `Archive.of` keeps only published entries and sorts them newest first (date descending,
 then id), the one order every listing, feed and tie-break uses.
 """
@@ -13,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Briefing
-from ..pages import Page
+from ..pages import Page, unescape_body
 from ..vocab import Vocabulary
 
 
@@ -22,11 +24,14 @@ class Entry:
     path: str
     briefing: Briefing
     body: str
-    text: str
 
     @classmethod
     def of(cls, page: Page) -> Entry:
-        return cls(page.path, page.briefing, page.body, page.text)
+        return cls(page.path, page.briefing, page.body)
+
+    @property
+    def text(self) -> str:
+        return unescape_body(self.body)
 
     @property
     def sort_key(self) -> tuple[int, str]:

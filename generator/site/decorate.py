@@ -13,6 +13,7 @@ briefings' titles under this one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from . import urls
 from .archive import Entry
@@ -63,12 +64,11 @@ def footer(related: Sequence[Entry], render: Render) -> str:
     )
 
 
-def decoration(
-    entry: Entry, related: Sequence[Entry], render: Render, cfg: SiteConfig
-) -> Decoration:
+def meta(entry: Entry, render: Render, cfg: SiteConfig) -> dict[str, Any]:
+    """Front-matter values of a briefing page: head description, Open Graph, hide."""
     b = entry.briefing
     vocab = render.vocab
-    meta = {
+    return {
         "description": b.summary,
         "hide": ["navigation", "toc"],
         "updated": b.date.isoformat(),
@@ -82,9 +82,19 @@ def decoration(
             "tags": list(b.tags),
         },
     }
+
+
+def inputs(entry: Entry, related: Sequence[Entry]) -> tuple[Any, ...]:
+    """Everything a decoration is made from besides the vocabulary and the configuration."""
+    return (entry.briefing, tuple((r.path, r.briefing.title, r.briefing.date) for r in related))
+
+
+def decoration(
+    entry: Entry, related: Sequence[Entry], render: Render, cfg: SiteConfig
+) -> Decoration:
     return Decoration(
         render.finish(header(entry, render), entry.path),
         render.finish(trailer(entry, render), entry.path),
         render.finish(footer(related, render), entry.path),
-        meta,
+        meta(entry, render, cfg),
     )

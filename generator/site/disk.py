@@ -52,16 +52,17 @@ def vocab_stamp(vocab: Vocabulary) -> tuple[Stamp, ...]:
 class PageCache:
     """Parsed pages keyed by path, reused while (mtime, size) and the vocabulary are unchanged."""
 
-    entries: dict[str, tuple[Stamp, tuple[Stamp, ...], Page | PageError]] = field(
+    entries: dict[str, tuple[Stamp, tuple[object, ...], Page | PageError]] = field(
         default_factory=dict
     )
     reads: int = 0
 
     def load(
-        self, rel: str, abs_path: str, vocab: Vocabulary, vocab_key: tuple[Stamp, ...] = ()
+        self, rel: str, abs_path: str, vocab: Vocabulary, vocab_key: tuple[object, ...] = ()
     ) -> Page | PageError:
         """The parsed page at `abs_path` (named `rel` in errors), or the error it raised.
-        `vocab_key` is `vocab_stamp(vocab)`, computed once per build by the caller."""
+        `vocab_key` tells vocabularies apart (default: `vocab_stamp(vocab)`); the caller
+        computes it once per build."""
         key = (stamp(abs_path), vocab_key or vocab_stamp(vocab))
         cached = self.entries.get(abs_path)
         if cached is not None and cached[:2] == key:

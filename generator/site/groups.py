@@ -9,7 +9,7 @@ order (newest first) inside each group. A group's label is its most frequent spe
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..vocab import Vocabulary
@@ -93,16 +93,25 @@ SOURCE = Kind("source", "sources", "Sources", _sources)
 KINDS = (REGION, TOPIC, TAG, MONTH, SOURCE)
 
 
-def group(archive: Archive, kind: Kind) -> list[Group]:
-    """Groups of `kind`, each newest first, sorted by label (months: newest first)."""
+def group(
+    archive: Archive, kind: Kind, keys: Mapping[str, Sequence[tuple[str, str]]] | None = None
+) -> list[Group]:
+    """Groups of `kind`, each newest first, sorted by label (months: newest first).
+    `keys` (path -> an entry's distinct keys) may stand in for ``kind.keys``: a cache."""
     groups: dict[str, Group] = {}
     spellings: dict[str, Counter[str]] = {}
     for entry in archive.entries:
-        for key, label in dict(kind.keys(entry, archive.vocab)).items():
-            groups.setdefault(key, Group(kind, key, label)).entries.append(entry)
-            spellings.setdefault(key, Counter())[label] += 1
+        pairs = keys[entry.path] if keys is not None else kind.keys(entry, archive.vocab)
+        for key, label in dict(pairs).items() if keys is None else pairs:
+            grp = groups.get(key)
+            if grp is None:
+                grp = groups[key] = Group(kind, key, label)
+                spellings[key] = Counter()
+            grp.entries.append(entry)
+            spellings[key][label] += 1
     for key, grp in groups.items():
-        grp.label = min(spellings[key].items(), key=lambda item: (-item[1], item[0]))[0]
+        if len(spellings[key]) > 1:
+            grp.label = min(spellings[key].items(), key=lambda item: (-item[1], item[0]))[0]
     if kind.order == "key-desc":
         return sorted(groups.values(), key=lambda g: g.key, reverse=True)
     return sorted(groups.values(), key=lambda g: (g.label.casefold(), g.key))

@@ -9,9 +9,12 @@ of the search index (readers search briefings, not lists of them) and names the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from .config import DerivedPage, SiteConfig
+from .archive import Entry
+from .config import SiteConfig
 from .feeds import FORMAT_NAMES, FeedSpec
 from .groups import Group
 from .render import Render, esc
@@ -45,28 +48,66 @@ def count_line(count: int, feed: FeedSpec | None, render: Render, classes: str =
     return f'<p class="{" ".join(["listing-meta", classes]).strip()}">{line}</p>'
 
 
-def listing_pages(
-    grp: Group,
-    render: Render,
-    cfg: SiteConfig,
-    intro: str = "",
-    feed: FeedSpec | None = None,
-    kicker: str = "",
-) -> dict[str, DerivedPage]:
-    """Path -> page for every page of `grp`'s listing."""
-    size = cfg.page_size
-    chunks = [grp.entries[i : i + size] for i in range(0, len(grp.entries), size)] or [[]]
-    paths = [grp.path(n) for n in range(1, len(chunks) + 1)]
-    head = count_line(grp.count, feed, render)
-    pages = {}
-    for number, (path, chunk) in enumerate(zip(paths, chunks, strict=True), start=1):
-        title = grp.label if number == 1 else f"{grp.label} (page {number})"
-        updated = chunk[0].briefing.date.isoformat() if chunk else None
-        parts = [f'<p class="listing-kicker">{esc(kicker)}</p>'] if kicker else []
-        parts.append(f"<h1>{esc(title)}</h1>")
-        if intro and number == 1:
-            parts.append(intro)
-        parts += [head, render.briefing_list(chunk), render.pagination(paths, number)]
-        body = render.finish("\n".join(p for p in parts if p), path)
-        pages[path] = DerivedPage(page_meta(title, updated, feed), body)
-    return pages
+@dataclass(frozen=True)
+class Listing:
+    """Page `number` (1-based) of a group's listing, with what its pages share."""
+
+    group: Group
+    number: int
+    paths: tuple[str, ...]
+    size: int
+    intro: str = ""
+    feed: FeedSpec | None = None
+    kicker: str = ""
+
+    @property
+    def path(self) -> str:
+        return self.paths[self.number - 1]
+
+    @property
+    def chunk(self) -> list[Entry]:
+        start = (self.number - 1) * self.size
+        return self.group.entries[start : start + self.size]
+
+    @property
+    def title(self) -> str:
+        label = self.group.label
+        return label if self.number == 1 else f"{label} (page {self.number})"
+
+    def updated(self, chunk: Sequence[Entry] | None = None) -> str | None:
+        chunk = self.chunk if chunk is None else chunk
+        return chunk[0].briefing.date.isoformat() if chunk else None
+
+    def meta(self) -> dict[str, Any]:
+        return page_meta(self.title, self.updated(), self.feed)
+
+    def inputs(self, render: Render) -> tuple[Any, ...]:
+        """Everything the page is made from besides its path, the vocabulary and URL style."""
+        chunk = self.chunk
+        intro = self.intro if self.number == 1 else ""
+        head = (self.title, self.kicker, intro, self.group.count, len(self.paths))
+        return (*head, self.feed, self.updated(chunk), tuple(render.item(e) for e in chunk))
+
+    def html(self, render: Render) -> str:
+        parts = [f'<p class="listing-kicker">{esc(self.kicker)}</p>'] if self.kicker else []
+        parts.append(f"<h1>{esc(self.title)}</h1>")
+        if self.intro and self.number == 1:
+            parts.append(self.intro)
+        parts += [
+            count_line(self.group.count, self.feed, render),
+            render.briefing_list(self.chunk),
+            render.pagination(self.paths, self.number),
+        ]
+        return render.finish("\n".join(p for p in parts if p), self.path)
+
+
+def listings(
+    grp: Group, cfg: SiteConfig, intro: str = "", feed: FeedSpec | None = None, kicker: str = ""
+) -> list[Listing]:
+    """Every page of `grp`'s listing, in `cfg.page_size` briefings a page (at least one)."""
+    count = max(1, -(-grp.count // cfg.page_size))
+    paths = tuple(grp.path(n) for n in range(1, count + 1))
+    return [
+        Listing(grp, number, paths, cfg.page_size, intro, feed, kicker)
+        for number in range(1, count + 1)
+    ]

@@ -6,7 +6,14 @@ heaviest terms that some other briefing shares (a word found once links nothing)
 L2-normalised. Candidates come from an inverted index that keeps,
 for each term, only the `POSTINGS` briefings where that term weighs most; the scores are
 one sparse product per block of rows, so the work grows with n, not n squared. All of it
-is vectorised (numpy, scipy.sparse): only tokenising is a Python loop.
+is vectorised (numpy, scipy.sparse): only tokenising is a Python loop, and a `TermIndex`
+kept between builds tokenises a briefing once, not on every rebuild of `mkdocs serve`.
+
+Everything after tokenising is recomputed on every call, from the term counts of the
+whole archive: idf depends on every briefing (one more briefing changes every weight a
+little), so any related list may change when any briefing does, and only a full
+recomputation is sure to equal a fresh build's. Columns are ordered by term, not by when
+the index first saw a term, so sums run in the same order whatever its history.
 
 Ties are broken by date (newest first) then archive order (id), and scores are rounded
 before comparing, so the result is the same on every build.
@@ -14,10 +21,9 @@ before comparing, so the result is the same on every build.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -29,6 +35,7 @@ TOP_TERMS = 24
 POSTINGS = 64
 MIN_SCORE = 0.02
 BLOCK = 1024
+DENSE_CELLS = 1 << 21
 
 
 def tokens(entry: Entry) -> list[str]:
@@ -36,42 +43,107 @@ def tokens(entry: Entry) -> list[str]:
     return TOKEN.findall(f"{b.title} {b.title} {b.summary} {entry.text}".casefold())
 
 
-def _top_per_group(groups: np.ndarray, weights: np.ndarray, keep: int) -> np.ndarray:
-    """Positions of the `keep` largest non-negative weights of each group; equal weights
-    keep their input order. One stable sort of a composite key, not a lexsort."""
-    span = float(weights.max()) * 2 + 1 if len(weights) else 1.0
-    order = np.argsort(groups * span - weights, kind="stable")
-    sorted_groups = groups[order]
-    starts = np.r_[0, np.flatnonzero(np.diff(sorted_groups)) + 1]
-    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+class TermIndex:
+    """Term ids and each briefing's term counts, reused while a briefing is unchanged."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, int] = {}
+        self._terms: list[str] = []
+        self._rank = np.empty(0, np.int64)
+        self._counted: dict[str, tuple[Entry, np.ndarray, np.ndarray]] = {}
+
+    def _id(self, term: str) -> int:
+        found = self._ids.get(term)
+        if found is None:
+            found = self._ids[term] = len(self._terms)
+            self._terms.append(term)
+        return found
+
+    def counts(self, entry: Entry) -> tuple[np.ndarray, np.ndarray]:
+        """(term ids, counts) of `entry`, terms in order of first occurrence."""
+        cached = self._counted.get(entry.path)
+        if cached is not None and cached[0] == entry:
+            return cached[1], cached[2]
+        counted = Counter(tokens(entry))
+        ids = np.fromiter(map(self._id, counted), np.int64, len(counted))
+        tfs = np.fromiter(counted.values(), np.int64, len(counted))
+        self._counted[entry.path] = (entry, ids, tfs)
+        return ids, tfs
+
+    def rank(self) -> np.ndarray:
+        """Each term id's position among all known terms in string order."""
+        if len(self._rank) != len(self._terms):
+            order = sorted(range(len(self._terms)), key=self._terms.__getitem__)
+            self._rank = np.empty(len(order), np.int64)
+            self._rank[order] = np.arange(len(order))
+        return self._rank
+
+    def retain(self, paths: Container[str]) -> None:
+        """Forget the counts of briefings no longer in the archive."""
+        for path in [p for p in self._counted if p not in paths]:
+            del self._counted[path]
+
+
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(index of each element, offset in its run) over the runs at `starts` of `lengths`."""
+    total = int(lengths.sum())
+    run = np.repeat(np.arange(len(lengths)), lengths)
+    offsets = np.arange(total) - (np.cumsum(lengths) - lengths)[run]
+    return starts[run] + offsets, offsets
+
+
+def top_per_run(
+    lengths: np.ndarray, values: np.ndarray, keep: int, tiebreak: np.ndarray | None = None
+) -> np.ndarray:
+    """Positions of the `keep` largest `values` of each run (consecutive runs of the given
+    `lengths`), run by run, largest first; equal values by ascending `tiebreak` (default:
+    position). Exact: the keep-th largest value of each run longer than `keep` is found by
+    partitioning blocks of runs of similar length padded to a rectangle, and only values
+    at least that large are sorted."""
+    tiebreak = np.arange(len(values)) if tiebreak is None else tiebreak
+    if not len(values):
+        return np.empty(0, np.int64)
+    run_of = np.repeat(np.arange(len(lengths)), lengths)
+    starts = np.cumsum(lengths) - lengths
+    threshold = np.full(len(lengths), -np.inf)
+    long = np.flatnonzero(lengths > keep)
+    long = long[np.argsort(lengths[long], kind="stable")]
+    first = 0
+    while first < len(long):
+        last = min(len(long), first + max(1, DENSE_CELLS // int(lengths[long[first]])))
+        while last - first > 1 and (last - first) * int(lengths[long[last - 1]]) > DENSE_CELLS:
+            last = first + max(1, (last - first) // 2)
+        runs = long[first:last]
+        width = int(lengths[runs[-1]])
+        where, offsets = _ranges(starts[runs], lengths[runs])
+        dense = np.full((len(runs), width), -np.inf)
+        dense[np.repeat(np.arange(len(runs)), lengths[runs]), offsets] = values[where]
+        threshold[runs] = np.partition(dense, width - keep, axis=1)[:, width - keep]
+        first = last
+    candidates = np.flatnonzero(values >= threshold[run_of])
+    order = candidates[np.lexsort((tiebreak[candidates], -values[candidates], run_of[candidates]))]
+    runs = run_of[order]
+    boundaries = np.r_[0, np.flatnonzero(np.diff(runs)) + 1]
+    rank = np.arange(len(order)) - np.repeat(boundaries, np.diff(np.r_[boundaries, len(order)]))
     return order[rank < keep]
 
 
-def _matrix(entries: Sequence[Entry]) -> sparse.csr_matrix:
+def _matrix(entries: Sequence[Entry], index: TermIndex) -> sparse.csr_matrix:
     """Rows: briefings; columns: terms; each row its TOP_TERMS heaviest, L2-normalised."""
     n = len(entries)
-    vocabulary: dict[str, int] = {}
-    fresh = itertools.count()
-    ids: list[np.ndarray] = []
-    tfs: list[np.ndarray] = []
-    for entry in entries:
-        counted = Counter(tokens(entry))
-        ids.append(np.fromiter(map(vocabulary.setdefault, counted, fresh), np.int64, len(counted)))
-        tfs.append(np.fromiter(counted.values(), np.int64, len(counted)))
-    lengths = np.fromiter((len(a) for a in ids), np.int64, n)
+    counted = [index.counts(entry) for entry in entries]
+    rank = index.rank()
+    width = max(len(rank), 1)
+    lengths = np.fromiter((len(ids) for ids, _ in counted), np.int64, n)
+    cols = rank[np.concatenate([ids for ids, _ in counted])]
+    counts = np.concatenate([tfs for _, tfs in counted])
     rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
-    terms, cols = np.unique(
-        np.concatenate(ids) if ids else np.empty(0, np.int64), return_inverse=True
-    )
-    counts = np.concatenate(tfs) if tfs else np.empty(0, np.int64)
-    del ids, tfs
-    width = max(len(terms), 1)
     df = np.bincount(cols, minlength=width)
     idf = np.log((1 + n) / (1 + df))
     weights = (1 + np.log(counts)) * idf[cols]
     useful = (weights > 0) & (df[cols] > 1)
     rows, cols, weights = rows[useful], cols[useful], weights[useful]
-    kept = np.sort(_top_per_group(rows, weights, TOP_TERMS))
+    kept = np.sort(top_per_run(np.bincount(rows, minlength=n), weights, TOP_TERMS))
     rows, cols, weights = rows[kept], cols[kept], weights[kept]
     norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=n))
     weights = weights / np.where(norms > 0, norms, 1.0)[rows]
@@ -80,31 +152,35 @@ def _matrix(entries: Sequence[Entry]) -> sparse.csr_matrix:
 
 def _postings(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
     """Terms x briefings, keeping for each term its `POSTINGS` heaviest briefings."""
-    coo = matrix.tocoo()
-    kept = _top_per_group(coo.col.astype(np.int64), coo.data, POSTINGS)
+    by_term = matrix.tocsc()
+    docs = by_term.indices.astype(np.int64)
+    kept = top_per_run(np.diff(by_term.indptr), by_term.data, POSTINGS, docs)
+    terms = np.repeat(np.arange(matrix.shape[1]), np.diff(by_term.indptr))
     return sparse.csr_matrix(
-        (coo.data[kept], (coo.col[kept], coo.row[kept])), shape=(matrix.shape[1], matrix.shape[0])
+        (by_term.data[kept], (terms[kept], docs[kept])), shape=(matrix.shape[1], matrix.shape[0])
     )
 
 
-def related(entries: Sequence[Entry], limit: int) -> dict[str, list[Entry]]:
-    """For each entry's path, up to `limit` most similar other entries (score > MIN_SCORE)."""
+def related(
+    entries: Sequence[Entry], limit: int, index: TermIndex | None = None
+) -> dict[str, list[Entry]]:
+    """For each entry's path, up to `limit` most similar other entries (score > MIN_SCORE).
+    `index` may be kept between calls; the result does not depend on what it held."""
     result: dict[str, list[Entry]] = {e.path: [] for e in entries}
     if limit == 0 or len(entries) < 2:
         return result
-    matrix = _matrix(entries)
+    matrix = _matrix(entries, index or TermIndex())
     postings = _postings(matrix)
     for start in range(0, len(entries), BLOCK):
         product = (matrix[start : start + BLOCK] @ postings).tocsr()
-        product.sort_indices()
-        scores = product.tocoo()
-        rows, docs = scores.row.astype(np.int64) + start, scores.col.astype(np.int64)
-        values = np.round(scores.data, 9)
+        lengths = np.diff(product.indptr)
+        rows = np.repeat(np.arange(start, start + len(lengths)), lengths)
+        docs = product.indices.astype(np.int64)
+        values = np.round(product.data, 9)
         useful = (docs != rows) & (values > MIN_SCORE)
         rows, docs, values = rows[useful], docs[useful], values[useful]
-        if not len(rows):
-            continue
-        best = _top_per_group(rows, values, limit)
+        counts = np.bincount(rows - start, minlength=len(lengths))
+        best = top_per_run(counts, values, limit, docs)
         for row, doc in zip(rows[best].tolist(), docs[best].tolist(), strict=True):
             result[entries[row].path].append(entries[doc])
     return result

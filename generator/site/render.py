@@ -7,8 +7,10 @@ valid Markdown, so the same pages still suit any Markdown engine.
 
 Links are root-relative: a fragment is rendered once with the `ROOT` marker in front of
 each site URL, and `Render.finish` replaces it with the page's own way back to the site
-root (``../../``), so one briefing's list item serves every listing it appears on. Every
-target is recorded in `Render.targets`; `derive` refuses a link to a page it did not make.
+root (``../../``), so one briefing's list item serves every listing it appears on (and,
+kept with the `Render`, every rebuild while that briefing is unchanged). Every target is
+checked against `Render.known`, the destinations of the site being rendered: a link to a
+page that was not made raises `urls.SiteError`.
 
 Stable markup: ``.briefing-list li`` with ``p.briefing-title a``, ``p.briefing-meta``
 (``time``, ``span.briefing-source``, the primary ``a.chip--region``, ``a.chip--topic``) and
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from ..vocab import Vocabulary
 from . import urls
@@ -64,16 +66,17 @@ def page_window(count: int, current: int, width: int = 2) -> list[int | None]:
 
 
 class Render:
-    """Renders fragments for one archive and URL style; remembers every link target."""
+    """Renders fragments for one vocabulary and URL style; links only to `known` paths."""
 
     def __init__(self, vocab: Vocabulary, directory_urls: bool):
         self.vocab = vocab
         self.directory_urls = directory_urls
-        self.targets: set[str] = set()
-        self._items: dict[str, str] = {}
+        self.known: Container[str] = ()
+        self._items: dict[str, tuple[Entry, str]] = {}
 
     def href(self, path: str) -> str:
-        self.targets.add(path)
+        if path not in self.known:
+            raise urls.SiteError(f"derived pages link to a page that does not exist: {path}")
         return ROOT + urls.url_of(path, self.directory_urls)
 
     def link(self, path: str, label: str, classes: str = "") -> str:
@@ -102,22 +105,28 @@ class Render:
 
         The full set of regions stays on the briefing page; a list shows one of each."""
         cached = self._items.get(entry.path)
-        if cached is None:
-            b = entry.briefing
-            meta = " ".join(
-                [
-                    time_tag(b.date),
-                    f'<span class="briefing-source">{esc(b.source)}</span>',
-                    *self.region_topic_chips(entry, regions=1),
-                ]
-            )
-            cached = (
-                f'<li><p class="briefing-title">{self.link(entry.path, b.title)}</p>'
-                f'<p class="briefing-meta">{meta}</p>'
-                f'<p class="briefing-summary">{esc(b.summary)}</p></li>'
-            )
-            self._items[entry.path] = cached
-        return cached
+        if cached is not None and cached[0] == entry:
+            return cached[1]
+        b = entry.briefing
+        meta = " ".join(
+            [
+                time_tag(b.date),
+                f'<span class="briefing-source">{esc(b.source)}</span>',
+                *self.region_topic_chips(entry, regions=1),
+            ]
+        )
+        item = (
+            f'<li><p class="briefing-title">{self.link(entry.path, b.title)}</p>'
+            f'<p class="briefing-meta">{meta}</p>'
+            f'<p class="briefing-summary">{esc(b.summary)}</p></li>'
+        )
+        self._items[entry.path] = (entry, item)
+        return item
+
+    def retain(self, paths: Container[str]) -> None:
+        """Forget the list items of briefings not in `paths`."""
+        for path in [p for p in self._items if p not in paths]:
+            del self._items[path]
 
     def briefing_list(self, entries: Iterable[Entry], classes: str = "briefing-list") -> str:
         items = "\n".join(self.item(entry) for entry in entries)

@@ -19,23 +19,27 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import NoReturn
 
 from pydantic import ValidationError
 
-from .dedupe import DUPLICATE, index_of
-from .errors import BriefingsError
+from .catalog import Catalog, PageInfo
+from .dedupe import DUPLICATE, DuplicateIndex
+from .errors import BriefingsError, Problem
 from .model import Briefing, SourceRef, Status
-from .pages import render_page
+from .pages import PageError, render_page
 from .pipeline import Article, ParseResult
 from .store import (
-    Archive,
+    StoredPage,
     Transaction,
     briefing_fingerprint,
     is_edited,
     page_relpath,
+    raw_target,
     suffixed_name,
 )
 from .validate import cross_page_problems
@@ -104,41 +108,58 @@ class _Entry:
 
 @dataclass
 class _State:
-    archive: Archive
+    """The archive as this run sees it: `known` is the catalog by id, `entries` the pages
+    read whole so far and the pages this run creates."""
+
+    catalog: Catalog
     vocab: Vocabulary
-    entries: dict[str, _Entry]
+    known: dict[str, PageInfo]
     slugs: dict[str, str]
+    entries: dict[str, _Entry] = field(default_factory=dict)
     touched: set[str] = field(default_factory=set)
     raw_staged: dict[str, bytes] = field(default_factory=dict)
 
+    def entry(self, key: str) -> _Entry | None:
+        """The page with id `key`, read from disk the first time it is asked for."""
+        if key not in self.entries:
+            info = self.known.get(key)
+            if info is None:
+                return None
+            page = _read(self.catalog, info.rel)
+            if page.briefing.id != key:
+                raise BriefingsError(
+                    f"{page.page.path}: changed while ingest was reading the archive; "
+                    "run the ingest again; nothing was written"
+                )
+            edited = is_edited(page)
+            self.entries[key] = _Entry(page.rel, page.briefing, page.body_text, edited, page.rel)
+        return self.entries[key]
 
-def plan_ingest(archive: Archive, inputs: list[Input], vocab: Vocabulary) -> Plan:
+    def page(self, key: str) -> _Entry:
+        """`entry` for a key the archive or this run is known to have."""
+        entry = self.entry(key)
+        if entry is None:
+            raise KeyError(key)
+        return entry
+
+
+def plan_ingest(catalog: Catalog, inputs: list[Input], vocab: Vocabulary) -> Plan:
     """Decide every article's fate and stage the writes; raises `BriefingsError` (and
     stages nothing usable) if the archive has unreadable pages or two pages with one id
     (which would make "already in the archive" ambiguous), or if an article cannot
-    become a valid page. Other archive problems are for `briefings validate`."""
-    problems = archive.problems + [
-        p for p in cross_page_problems(archive.pages) if p.message.startswith("id ")
-    ]
-    if problems:
-        lines = [str(p) for p in problems]
-        raise BriefingsError(
-            "\n".join(
-                [
-                    *lines,
-                    "the archive has pages ingest cannot read safely; fix them first "
-                    "('briefings validate' lists every problem); nothing was written",
-                ]
-            )
-        )
-    entries = {
-        p.briefing.id: _Entry(p.rel, p.briefing, p.body_text, is_edited(p), p.rel)
-        for p in archive.pages
-    }
-    state = _State(archive, vocab, entries, {e.briefing.slug: i for i, e in entries.items()})
+    become a valid page. Other archive problems are for `briefings validate`.
+
+    The archive is known from its `catalog`; the few pages an article concerns (its own
+    id, or the same story) are read whole from disk, and only they can be rewritten."""
+    _refuse_unsafe(catalog)
+    known = {p.id: p for p in catalog.pages}
+    state = _State(catalog, vocab, known, {p.slug: p.id for p in catalog.pages})
     days = sorted({a.classification.date for inp in inputs for a in inp.result.articles})
-    index = index_of({i: e.body for i, e in entries.items() if _near_any(e.briefing.date, days)})
-    tx = Transaction(archive.content)
+    index = DuplicateIndex()
+    for info in catalog.pages:
+        if _near_any(info.date, days):
+            index.add_shingles(info.id, info.shingles)
+    tx = Transaction(catalog.content)
     actions: list[Action] = []
     raws: list[RawCopy] = []
     for inp in inputs:
@@ -163,6 +184,37 @@ def plan_ingest(archive: Archive, inputs: list[Input], vocab: Vocabulary) -> Pla
     return Plan(actions, raws, tx)
 
 
+def _refuse_unsafe(catalog: Catalog) -> None:
+    """Raise if a page cannot be read or two pages share an id; shared ids are reported
+    as `briefings validate` reports them, from the pages concerned read whole."""
+    counts = Counter(p.id for p in catalog.pages)
+    shared = [_read(catalog, p.rel) for p in catalog.pages if counts[p.id] > 1]
+    problems = catalog.problems + [
+        p for p in cross_page_problems(shared) if p.message.startswith("id ")
+    ]
+    if problems:
+        _unsafe(problems)
+
+
+def _read(catalog: Catalog, rel: str) -> StoredPage:
+    try:
+        return catalog.read(rel)
+    except PageError as exc:
+        _unsafe(exc.problems)
+
+
+def _unsafe(problems: list[Problem]) -> NoReturn:
+    raise BriefingsError(
+        "\n".join(
+            [
+                *(str(p) for p in problems),
+                "the archive has pages ingest cannot read safely; fix them first "
+                "('briefings validate' lists every problem); nothing was written",
+            ]
+        )
+    )
+
+
 def _near_any(day: dt.date, days: list[dt.date]) -> bool:
     """Whether `day` is within `DUPLICATE_WINDOW` of one of the sorted `days`."""
     at = bisect.bisect_left(days, day)
@@ -174,7 +226,7 @@ def _stamped(briefing: Briefing, body: str) -> Briefing:
 
 
 def _place_raw(state: _State, inp: Input, tx: Transaction) -> str:
-    rel, copy = state.archive.raw_target(inp.path, inp.data)
+    rel, copy = raw_target(state.catalog.content, inp.path, inp.data)
     staged = state.raw_staged.get(rel)
     if staged is not None and staged != inp.data:
         rel = suffixed_name(rel, inp.data)
@@ -203,7 +255,7 @@ def _briefing(
 
 def _known(state: _State, article: Article, briefing: Briefing, source: str) -> Action | None:
     """The action for an article whose id the archive (or this run) already has."""
-    entry = state.entries.get(article.id)
+    entry = state.entry(article.id)
     if entry is None:
         return None
     line, title = article.item.line, entry.briefing.title
@@ -224,7 +276,7 @@ def _known(state: _State, article: Article, briefing: Briefing, source: str) -> 
 
 
 def _duplicate(state: _State, article: Article, source: str, key: str, similarity: float) -> Action:
-    entry = state.entries[key]
+    entry = state.page(key)
     line = article.item.line
     if entry.edited:
         return Action(

@@ -2,11 +2,12 @@
 ``content/raw/``.
 
 Everything that reads or writes the archive goes through here. Reads: `Archive.load`
-parses every page (all problems reported together). Writes: a `Transaction` stages
-every file first and commits them together with temporary files and ``os.replace``;
-if anything fails, the tree is left exactly as it was. `archive_lock` keeps two
-ingests from interleaving. Path decisions (where a briefing lives, what a raw file
-is called) are made here and nowhere else.
+parses every page (all problems reported together); `scan_pages` lists the pages with
+their stat, so that `catalog.Catalog` (what ingest works from) reads only those that
+changed. Writes: a `Transaction` stages every file first and commits them together
+with temporary files and ``os.replace``; if anything fails, the tree is left exactly
+as it was. `archive_lock` keeps two ingests from interleaving. Path decisions (where a
+briefing lives, what a raw file is called) are made here and nowhere else.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -134,16 +136,31 @@ class StoredPage:
         return self.page.text
 
 
+def scan_pages(content: Path) -> list[tuple[str, os.stat_result]]:
+    """Every briefing page file, as its path relative to the content folder (POSIX form)
+    with its stat, sorted by path: the ``*.md`` files below ``content/briefings`` that
+    are regular files or links to one, skipping hidden files and folders (temporary
+    writes, backups) and not following links to folders."""
+    found: list[tuple[list[str], str, os.stat_result]] = []
+    for folder, dirs, files in os.walk(content / BRIEFINGS_DIR):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        base = Path(folder).relative_to(content).as_posix()
+        for name in files:
+            if name.startswith(".") or not name.endswith(".md"):
+                continue
+            try:
+                st = os.stat(os.path.join(folder, name))
+            except OSError:
+                continue
+            if stat.S_ISREG(st.st_mode):
+                rel = f"{base}/{name}"
+                found.append((rel.split("/"), rel, st))
+    return [(rel, st) for _, rel, st in sorted(found, key=lambda f: f[0])]
+
+
 def page_files(content: Path) -> list[Path]:
-    """Every briefing page file, sorted (hidden files such as temporary writes skipped)."""
-    root = content / BRIEFINGS_DIR
-    if not root.is_dir():
-        return []
-    return sorted(
-        p
-        for p in root.rglob("*.md")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    )
+    """Every briefing page file, sorted (see `scan_pages`)."""
+    return [content / rel for rel, _ in scan_pages(content)]
 
 
 def read_page(content: Path, path: Path, vocab: Vocabulary | None = None) -> StoredPage:
@@ -195,47 +212,47 @@ class Archive:
     def path(self, rel: str) -> Path:
         return self.content / rel
 
-    # -- raw files ------------------------------------------------------------------
 
-    def raw_target(self, source: Path, data: bytes) -> tuple[str, bool]:
-        """Where the raw file `source` (with content `data`) is kept, relative to the
-        content folder, and whether it still has to be copied there.
+# -- raw files ----------------------------------------------------------------------
 
-        A file already inside content/raw is used where it is; an identical file
-        already kept is reused; otherwise the name is made safe, and if a different
-        file has that name a short hash of the content is appended.
-        """
-        raw_dir = (self.content / RAW_DIR).resolve()
-        resolved = source.resolve()
-        if resolved.is_relative_to(raw_dir):
-            rel = resolved.relative_to(raw_dir)
-            if all(safe_raw_name(part) == part for part in rel.parts):
-                return str(PurePosixPath(RAW_DIR, *rel.parts)), False
-        same = self._identical_raw(raw_dir, data)
-        if same is not None:
-            return same, False
-        name = safe_raw_name(source.name)
-        for candidate in (name, suffixed_name(name, data)):
-            target = raw_dir / candidate
-            if target.resolve().parent != raw_dir:
-                raise BriefingsError(
-                    f"{source}: cannot keep a raw file under the name {candidate!r}"
-                )
-            if not target.exists():
-                return f"{RAW_DIR}/{candidate}", True
-        raise BriefingsError(f"{source}: {raw_dir / name} and its suffixed variant already exist")
 
-    @staticmethod
-    def _identical_raw(raw_dir: Path, data: bytes) -> str | None:
-        if not raw_dir.is_dir():
-            return None
-        for path in sorted(raw_dir.rglob("*")):
-            rel = path.relative_to(raw_dir)
-            if any(part.startswith(".") for part in rel.parts) or not path.is_file():
-                continue
-            if path.stat().st_size == len(data) and path.read_bytes() == data:
-                return str(PurePosixPath(RAW_DIR, *rel.parts))
+def raw_target(content: Path, source: Path, data: bytes) -> tuple[str, bool]:
+    """Where the raw file `source` (with content `data`) is kept, relative to the content
+    folder, and whether it still has to be copied there.
+
+    A file already inside content/raw is used where it is; an identical file already
+    kept is reused; otherwise the name is made safe, and if a different file has that
+    name a short hash of the content is appended.
+    """
+    raw_dir = (content / RAW_DIR).resolve()
+    resolved = source.resolve()
+    if resolved.is_relative_to(raw_dir):
+        rel = resolved.relative_to(raw_dir)
+        if all(safe_raw_name(part) == part for part in rel.parts):
+            return str(PurePosixPath(RAW_DIR, *rel.parts)), False
+    same = _identical_raw(raw_dir, data)
+    if same is not None:
+        return same, False
+    name = safe_raw_name(source.name)
+    for candidate in (name, suffixed_name(name, data)):
+        target = raw_dir / candidate
+        if target.resolve().parent != raw_dir:
+            raise BriefingsError(f"{source}: cannot keep a raw file under the name {candidate!r}")
+        if not target.exists():
+            return f"{RAW_DIR}/{candidate}", True
+    raise BriefingsError(f"{source}: {raw_dir / name} and its suffixed variant already exist")
+
+
+def _identical_raw(raw_dir: Path, data: bytes) -> str | None:
+    if not raw_dir.is_dir():
         return None
+    for path in sorted(raw_dir.rglob("*")):
+        rel = path.relative_to(raw_dir)
+        if any(part.startswith(".") for part in rel.parts) or not path.is_file():
+            continue
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return str(PurePosixPath(RAW_DIR, *rel.parts))
+    return None
 
 
 # -- writing ------------------------------------------------------------------------

@@ -54,7 +54,8 @@ def test_an_unsafe_file_name_is_kept_under_a_safe_one(
     assert (content / "raw" / kept).read_bytes() == PLAIN.read_bytes()
     assert f"raw file copied to {content / 'raw' / kept}" in out.splitlines()[0]
     assert {p.briefing.raw for p in Archive.load(content).pages} == {f"raw/{kept}"}
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "inbox"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "content", "inbox"]
+    assert [p.name for p in (tmp_path / ".cache").iterdir()] == ["briefings"]
 
 
 def test_a_different_file_with_a_taken_name_gets_a_content_hash_suffix(

@@ -12,10 +12,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from ..catalog import Catalog
 from ..errors import BriefingsError
 from ..ingest import Action, Input, Outcome, Plan, plan_ingest
 from ..pipeline import parse_text
-from ..store import Archive, archive_lock
+from ..store import archive_lock
 from ..vocab import Vocabulary
 from .common import add_content_option, add_input_options, read_raw, vocabulary
 
@@ -47,6 +48,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="MB",
         help=f"refuse raw files larger than this (default: {DEFAULT_MAX_MB} MB; "
         "a digest is rarely over 1 MB)",
+    )
+    p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="also say how the archive was read: pages taken from the page cache "
+        "(.cache/briefings/ beside the content folder) and pages read again",
     )
     add_content_option(p)
     p.set_defaults(run=run)
@@ -92,12 +100,12 @@ def run(args: argparse.Namespace) -> int:
     vocab = vocabulary(content)
     inputs = read_inputs(args, vocab)
     if args.dry_run:
-        plan = plan_ingest(Archive.load(content), inputs, vocab)
+        plan = plan_ingest(_catalog(content, args.verbose), inputs, vocab)
         report(plan, content, inputs)
         print("dry run: nothing was written")
         return 0
     with archive_lock(content):
-        plan = plan_ingest(Archive.load(content), inputs, vocab)
+        plan = plan_ingest(_catalog(content, args.verbose), inputs, vocab)
         changed = plan.transaction.commit()
     report(plan, content, inputs)
     if not changed:
@@ -106,6 +114,18 @@ def run(args: argparse.Namespace) -> int:
             + ("this file" if len(inputs) == 1 else "these files")
         )
     return 0
+
+
+def _catalog(content: Path, verbose: bool) -> Catalog:
+    catalog = Catalog.load(content)
+    if verbose:
+        total = len(catalog.pages) + len({p.path for p in catalog.problems})
+        where = f"the page cache {catalog.cache}" if catalog.cache else "no page cache"
+        print(
+            f"archive: {total} pages, {catalog.cached} from {where}, {total - catalog.cached} read",
+            file=sys.stderr,
+        )
+    return catalog
 
 
 def _line(action: Action, content: Path) -> str:

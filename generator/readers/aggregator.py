@@ -24,6 +24,7 @@ from .common import (
     DATE,
     RELATIVE_TIME,
     SNIFF_LIMIT,
+    count_words,
     fold,
     headline_text,
     is_prose,
@@ -77,7 +78,7 @@ def _chrome(line: str) -> str | None:
 
 def _short_name(line: str) -> bool:
     s = line.strip()
-    return 1 <= len(words(s)) <= 8 and not is_prose(s) and not s.endswith((".", ":", "?"))
+    return 1 <= count_words(s, 9) <= 8 and not is_prose(s) and not s.endswith((".", ":", "?"))
 
 
 def _next_filled(lines: list[str], i: int) -> int | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from .base import RawItem
 
@@ -77,6 +78,11 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def count_words(text: str, most: int) -> int:
+    """``min(len(words(text)), most)``, reading no further than the `most`-th word."""
+    return sum(1 for _ in islice(WORD.finditer(text), max(most, 0)))
+
+
 def word_spans(line: str) -> list[tuple[int, int, str]]:
     """(start, end, folded word) for every word of a line."""
     return [
@@ -128,7 +134,7 @@ def first_url(text: str) -> str | None:
 
 def is_prose(line: str) -> bool:
     """A line of running text: a sentence of five words or more, or a long line."""
-    n = len(words(line))
+    n = count_words(line, 12)
     return n >= 12 or (n >= 5 and ends_sentence(line))
 
 
@@ -158,7 +164,7 @@ def looks_like_headline(line: str, any_case: bool = False) -> bool:
     """Short, capitalised (unless `any_case`: "npm tightens ..."), not a finished
     sentence, not a link or a rule; Markdown emphasis around it is ignored."""
     s = headline_text(line).lstrip(OPENERS)
-    n = len(words(s))
+    n = count_words(s, 26)
     if not (2 <= n <= 25) or len(s) > 220:
         return False
     if not (any_case or s[:1].isupper() or s[:1].isdigit()):
@@ -264,7 +270,7 @@ class Meta:
 def parse_meta_line(line: str) -> Meta | None:
     """Read a line naming an outlet and a date, or None when the line is anything else."""
     s = line.strip()
-    if not s or len(s) > 140 or _DATE_HINT.search(s) is None or len(words(s)) > 16:
+    if not s or len(s) > 140 or _DATE_HINT.search(s) is None or count_words(s, 17) > 16:
         return None
     match = DATE.search(s)
     if match is None:

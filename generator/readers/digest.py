@@ -18,15 +18,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 
 from .base import RawItem, ReadProblem, ReadResult, TextReader
 from .common import (
     CLOSERS,
     OPENERS,
     SNIFF_LIMIT,
-    WORD,
     Numbered,
+    count_words,
     ends_sentence,
     fold,
     headline_text,
@@ -262,7 +261,7 @@ def _wordy(chunk: Numbered, least: int) -> bool:
     for _, line in chunk:
         if need <= 0:
             break
-        need -= sum(1 for _ in islice(WORD.finditer(line), need))
+        need -= count_words(line, need)
     return need <= 0
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .base import RawItem, ReadProblem, ReadResult, TextReader
 from .common import (
@@ -74,28 +75,45 @@ def find_anchors(lines: list[str]) -> list[Anchor]:
     metas = [(i, m) for i, line in enumerate(lines) if (m := parse_meta_line(line)) is not None]
     above = {i: _filled(lines, i - 1, -1) for i, _ in metas}
     below = {i: _filled(lines, i + 1, 1) for i, _ in metas}
-    head_first = sum(
-        1 for i, _ in metas if _headline_at(lines, above[i]) and _prose_after(lines, i)
-    )
+    heads: dict[int | None, bool] = {}
+    prose: dict[int | None, bool] = {}
+
+    def headline_at(k: int | None) -> bool:
+        if k not in heads:
+            heads[k] = _headline_at(lines, k)
+        return heads[k]
+
+    def prose_after(k: int | None) -> bool:
+        if k not in prose:
+            prose[k] = _prose_after(lines, k)
+        return prose[k]
+
+    head_first = sum(1 for i, _ in metas if headline_at(above[i]) and prose_after(i))
     meta_first = sum(
         1
         for i, _ in metas
-        if _headline_at(lines, below[i])
-        and _prose_after(lines, below[i])
-        and not _headline_at(lines, above[i])
+        if headline_at(below[i]) and prose_after(below[i]) and not headline_at(above[i])
     )
     anchors: list[Anchor] = []
     for i, meta in metas:
         last = anchors[-1] if anchors else None
         floor = max(last.meta_line, last.title_line or 0) if last else -1
         up, down = above[i], below[i]
-        if meta_first > head_first and _headline_at(lines, down) and _prose_after(lines, down):
+        if meta_first > head_first and headline_at(down) and prose_after(down):
             anchors.append(Anchor(i, meta, down, i))
-        elif _headline_at(lines, up) and up is not None and up > floor and _prose_after(lines, i):
+        elif headline_at(up) and up is not None and up > floor and prose_after(i):
             anchors.append(Anchor(i, meta, up, up))
-        elif _prose_after(lines, i) and i > floor + 1 and (up is None or not head_first):
+        elif prose_after(i) and i > floor + 1 and (up is None or not head_first):
             anchors.append(Anchor(i, meta, None, i))
     return anchors
+
+
+@lru_cache(maxsize=1)
+def _anchored(text: str) -> tuple[list[str], list[Anchor]]:
+    """The lines of `text` and their anchors. Memoised: the text `read_text` sniffs is
+    the text it then reads. Callers must not change them."""
+    lines = split_lines(text)
+    return lines, find_anchors(lines)
 
 
 def _trim(lines: list[str], start: int, end: int) -> list[str]:
@@ -108,8 +126,7 @@ def _trim(lines: list[str], start: int, end: int) -> list[str]:
 
 def read(text: str) -> ReadResult:
     """Items of the text read in this format; what cannot be read is in `problems`."""
-    lines = split_lines(text)
-    anchors = find_anchors(lines)
+    lines, anchors = _anchored(text)
     items: list[RawItem] = []
     problems: list[ReadProblem] = []
     if anchors:
@@ -145,8 +162,7 @@ def read(text: str) -> ReadResult:
 
 def sniff(text: str) -> float:
     """Confidence in [0, 1] that `text` is in this format."""
-    lines = split_lines(text[:SNIFF_LIMIT])
-    anchors = [a for a in find_anchors(lines) if a.title_line is not None]
+    anchors = [a for a in _anchored(text[:SNIFF_LIMIT])[1] if a.title_line is not None]
     if not anchors:
         return 0.0
     with_source = sum(1 for a in anchors if a.meta.source)

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import chart
+import ingestserve
 import measure
 import pelicansite
 import searchbench
@@ -50,6 +51,7 @@ MEASURES = (
     "ingest",
     "pelican",
     "search",
+    "ingest-serve",
 )
 LARGE = 50_000
 SNAPSHOT_ENV = "BRIEFINGS_BENCH_SNAPSHOT"
@@ -235,6 +237,12 @@ class Size:
             if not self.site("ours").exists():
                 self.build("ours")
             result["search"] = searchbench.measure(self.site("ours"), self.mount)
+        if "ingest-serve" in self.only:
+            stories = self.writer.stories(10, start=3_000_000 + self.n)
+            timeout = max(180.0, 4 * result.get("ours", {}).get("seconds", 60.0) + 60)
+            result["ingest_serve"] = ingestserve.measure_ingest_serve(
+                self.root, self.configs, self.mount, self.content, stories, timeout
+            )
         return result
 
     def _build_with_stats(self, name: str, published: int) -> dict[str, Any]:
@@ -388,6 +396,7 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("  files differing", ("ingest", "dirty_differing_count"), "{:,}"),
     ("serve: edit shown (s)", ("serve", "full", "edit_shown_s"), "{:,.2f}"),
     ("serve --dirty: edit shown (s)", ("serve", "dirty", "edit_shown_s"), "{:,.2f}"),
+    *ingestserve.ROWS,
     ("dirty rebuild in process (s)", ("incremental", "rebuild_s"), "{:,.2f}"),
     ("  output == full build", ("incremental", "equals_full"), "{}"),
     ("  files differing", ("incremental", "differing_count"), "{:,}"),

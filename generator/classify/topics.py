@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import compress
+from operator import itemgetter
 
 from ..vocab import Vocabulary
 from .base import Evidence
@@ -71,7 +73,9 @@ def _capital(word: str) -> bool:
 
 
 def _title_case(tokens: Tokens) -> bool:
-    initials = [w[0] for w in tokens.words if len(w) > 3]
+    """Most words of more than three letters start with a capital (or a digit)."""
+    words = tokens.words
+    initials = "".join(map(itemgetter(0), compress(words, map((3).__lt__, map(len, words)))))
     capitals = sum(map(str.isupper, initials)) + sum(map(str.isdigit, initials))
     return bool(initials) and capitals >= TITLE_CASE_SHARE * len(initials)
 
@@ -84,6 +88,13 @@ def _joined(tokens: Tokens, left: int) -> bool:
     gap = tokens.text[tokens.ends[left] : tokens.starts[left + 1]]
     word = tokens.words[left + 1]
     return gap == " " and (_capital(word) or word in _CONNECTORS)
+
+
+def _head_near(tokens: Tokens, m: Match[Bucket], heads: dict[str, float]) -> bool:
+    """A head word lies within the reach of the longest name around `m`: when none does,
+    `_name_share` is 1 whatever the capitals."""
+    reach = tokens.words[max(0, m.first - _NAME_SPAN) : m.last + _NAME_SPAN]
+    return not heads.keys().isdisjoint(reach)
 
 
 def _name_share(tokens: Tokens, m: Match[Bucket], heads: dict[str, float]) -> float:
@@ -113,20 +124,27 @@ def cue_hits(parts: list[tuple[Tokens, float]], vocab: Vocabulary) -> CueHits:
     evidence: list[Evidence] = []
     heads = vocab.taxonomy.name_heads
     for tokens, factor in parts:
-        names_visible = bool(heads) and not _title_case(tokens)
+        title_case: bool | None = None
         for m in matcher.find(tokens):
             phrase = m.phrase.lower()
-            share = _name_share(tokens, m, heads) if names_visible else 1.0
+            share = 1.0
+            if _capital(tokens.words[m.first]) and _head_near(tokens, m, heads):
+                if title_case is None:
+                    title_case = _title_case(tokens)
+                if not title_case:
+                    share = _name_share(tokens, m, heads)
+            cue = tokens.text[m.start : m.end]
             for bucket, weight in m.label:
-                count = seen[(bucket, phrase)]
-                seen[(bucket, phrase)] += 1
+                key = (bucket, phrase)
+                count = seen[key]
+                seen[key] = count + 1
                 if count >= MAX_REPEATS:
                     continue
                 if bucket not in (OFF, DIGITAL):
                     weight *= share
                 score = weight * factor * (REPEAT_DECAY**count)
                 scores[bucket] += score
-                evidence.append(Evidence(bucket, tokens.text[m.start : m.end], round(score, 2)))
+                evidence.append(Evidence(bucket, cue, round(score, 2)))
     return CueHits(dict(scores), evidence)
 
 

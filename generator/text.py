@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -152,6 +153,12 @@ def collapse(text: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """Split prose into sentences, keeping abbreviations such as 'Dr.' and 'U.S.' intact."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=8)
+def _sentences(text: str) -> tuple[str, ...]:
+    """`sentences`, memoised: a body's headline and summary are cut from the same split."""
     parts = _SENTENCE_END.split(collapse(text))
     out: list[str] = []
     for part in parts:
@@ -159,7 +166,7 @@ def sentences(text: str) -> list[str]:
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)
-    return [p for p in out if p]
+    return tuple(p for p in out if p)
 
 
 def _trim_words(words: list[str]) -> list[str]:
@@ -330,16 +337,21 @@ def headline_from_lede(body: str, limit: int = MAX_HEADLINE) -> str:
     (before a preposition, conjunction or participle, or at a comma) that keeps the
     most words without ending on a function word; never an ellipsis mid-phrase.
     """
-    first = sentences(body)[0] if body.strip() else ""
+    first = _sentences(body)[0] if body.strip() else ""
     first = first.rstrip(" .!?;:")
     if not first:
         return "Untitled briefing"
     if len(first) <= limit:
         return _capitalise(first)
     words = first.split(" ")
-    scored = [
-        (s, i) for i in range(1, len(words)) if (s := _cut_score(words, i, limit)) is not None
-    ]
+    scored: list[tuple[float, int]] = []
+    joined = -1
+    for i in range(1, len(words)):
+        joined += len(words[i - 1]) + 1
+        if joined - len(words[i - 1]) > limit:
+            break
+        if joined >= _MIN_HEADLINE and (s := _cut_score(words, i, limit)) is not None:
+            scored.append((s, i))
     if scored:
         _score, cut = max(scored)
         return _capitalise(" ".join(words[:cut]).rstrip(" ,;:-\u2013\u2014"))
@@ -358,7 +370,7 @@ def _capitalise(text: str) -> str:
 def summarise(body: str, limit: int = MAX_SUMMARY) -> str:
     """First sentences of the body, whole sentences only, within `limit` characters."""
     out = ""
-    for sentence in sentences(body):
+    for sentence in _sentences(body):
         candidate = f"{out} {sentence}".strip()
         if len(candidate) > limit:
             break

@@ -26,10 +26,15 @@ outlets are indexed for search, which keeps the index about a quarter of the ful
 Dirty builds (``mkdocs serve --dirty``, ``mkdocs build --dirty``) are incremental and
 still equal a full build: every derived page, feed and briefing decoration is known by
 its inputs (`SitePlan.inputs`), and is made again only when they differ from the last
-build of this process (a briefing page also when MkDocs sees its source changed); pages
-and feeds the last build wrote and this one does not are deleted; every page keeps the
-sitemap date of its briefings; and the search index, which Material merges assuming one
-changed page, is put back in full-build order.
+build of this process, or when its briefing page was read again (its file changed).
+When the only difference is one fragment that reaches the written page verbatim (a
+derived page's HTML under unchanged front-matter, a briefing's related list), the
+fragment is swapped in the written file instead of rendering the page through the theme
+again (`SitePlan.swap`); the date a page is as of reaches MkDocs as its ``update_date``
+(the sitemap), never as front-matter a template could print, so that it cannot stand in
+the way. Pages and feeds the last build wrote and this one does not are deleted; the
+search index, which Material merges assuming one changed page, is put back in
+full-build order.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import posixpath
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
@@ -123,6 +129,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.written: dict[str, str] = {}
         self.page_urls: list[str] = []
         self.sources: dict[str, Page] = {}
+        self.last_sources: dict[str, Page] = {}
+        self.entries: dict[str, Entry] = {}
+        self.previous: SitePlan | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Also makes MkDocs keep this instance (and its caches) across serve rebuilds."""
@@ -157,12 +166,14 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         vocab_key, vocab = self.vocabulary(config)
         prefix = self.config.briefings_dir.strip("/") + "/"
+        docs = shown(config.docs_dir)
         entries = []
         self.sources = {}
         for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri):
             if not file.src_uri.startswith(prefix) or file.abs_src_path is None:
                 continue
-            result = self.cache.load(shown(file.abs_src_path), file.abs_src_path, vocab, vocab_key)
+            rel = posixpath.join(docs, file.src_uri)
+            result = self.cache.load(rel, file.abs_src_path, vocab, vocab_key)
             if isinstance(result, PageError):
                 for problem in result.problems:
                     log.error(str(problem))
@@ -171,7 +182,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             if not result.briefing.published:
                 files.remove(file)
                 continue
-            entries.append(Entry(file.src_uri, result.briefing, result.body))
+            entries.append(self._entry(file.src_uri, result))
             self.sources[file.src_uri] = result
         cfg = self.site_config(config)
         try:
@@ -182,7 +193,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.pending = {path: plan.inputs(path) for path in plan.outputs()}
         self.pending[""] = context
         if self.built.get("") != context:
-            self.built, self.written = {}, {}
+            self.built, self.written, self.previous = {}, {}, None
         changed = {path for path, inputs in self.pending.items() if self.built.get(path) != inputs}
         self._add(files, config, plan.pages, lambda path: File.generated(config, path, content=""))
         self._add(
@@ -192,10 +203,31 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             lambda path: FeedFile(config, path, lambda: plan.file(path), path in changed),
         )
         if self.dirty:
-            for path in [*plan.pages, *plan.archive.index]:
-                rebuild_only_if_changed(files.src_uris[path], path in changed)
+            self._mark_modified(files, plan, changed)
         self.page_urls = [file.url for file in files.documentation_pages()]
         return files
+
+    def _entry(self, path: str, page: Page) -> Entry:
+        """The entry of a briefing page, the same object while the page is unchanged."""
+        entry = self.entries.get(path)
+        if entry is None or entry.briefing is not page.briefing or entry.body is not page.body:
+            entry = self.entries[path] = Entry(path, page.briefing, page.body)
+        return entry
+
+    def _mark_modified(self, files: Files, plan: SitePlan, changed: set[str]) -> None:
+        """Tell MkDocs which derived and briefing pages to make again: those whose inputs
+        or source changed since the last build, or whose output is missing, except those
+        whose output differs only by a fragment, swapped in the written file here."""
+        for path in [*plan.pages, *plan.archive.index]:
+            file = files.src_uris[path]
+            dest = file.abs_dest_path
+            source = self.sources.get(path)
+            same_source = source is None or self.last_sources.get(path) is source
+            modified = path in changed or not same_source or not os.path.isfile(dest)
+            if modified and same_source and self.previous is not None and os.path.isfile(dest):
+                swap = plan.swap(self.previous, path)
+                modified = swap is None or not swap_fragment(dest, *swap)
+            setattr(file, "is_modified", lambda modified=modified: modified)  # noqa: B010
 
     @staticmethod
     def _add(
@@ -233,6 +265,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
                 Path(config.site_dir) / "search" / "search_index.json", self.page_urls
             )
         self.built = self.pending
+        if self.dirty:
+            self.previous, self.last_sources = self.plan, self.sources
+        self.entries = {path: self.entries[path] for path in self.sources}
         self.plan, self.sources = None, {}
 
     def on_page_read_source(self, *, page: MkPage, config: MkDocsConfig) -> str | None:
@@ -256,6 +291,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         elif self.derived(path):
             meta.update(self.plan.page_meta(path))
             markdown = ""
+        meta.pop("updated", None)
         for key in ("title", "description"):
             if isinstance(meta.get(key), str):
                 meta[key] = html.escape(meta[key])
@@ -312,17 +348,14 @@ def remove_output(dest: str, site_dir: str) -> None:
         folder = os.path.dirname(folder)
 
 
-def rebuild_only_if_changed(file: File, changed: bool) -> None:
-    """Make a dirty build rebuild `file` only when its derived output changed, its output
-    is missing, or (for a page on disk) MkDocs sees that its source changed."""
-    on_disk = file.is_modified if file.abs_src_path else None
-
-    def is_modified() -> bool:
-        if changed or not os.path.isfile(file.abs_dest_path):
-            return True
-        return on_disk() if on_disk is not None else False
-
-    setattr(file, "is_modified", is_modified)  # noqa: B010 (an instance override)
+def swap_fragment(dest: str, old: str, new: str) -> bool:
+    """Replace `old` by `new` in the written file `dest` if `old` occurs there exactly
+    once; False (and the file untouched) otherwise."""
+    text = Path(dest).read_text(encoding="utf-8")
+    if text.count(old) != 1:
+        return False
+    Path(dest).write_text(text.replace(old, new, 1), encoding="utf-8")
+    return True
 
 
 def searched_part(body: str, search_text: str) -> str:

@@ -34,7 +34,7 @@ class Deriver:
 
     def _entry_keys(self, entry: Entry, render: Render) -> Keys:
         cached = self._keys.get(entry.path)
-        if cached is None or cached[0] != entry:
+        if cached is None or (cached[0] is not entry and cached[0] != entry):
             keys = tuple(tuple(dict(k.keys(entry, render.vocab)).items()) for k in KINDS)
             cached = self._keys[entry.path] = (entry, keys)
         return cached[1]

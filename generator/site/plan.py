@@ -36,6 +36,14 @@ def _rows(groups: Sequence[Group]) -> Rows:
     return tuple((g.key, g.label, g.count) for g in groups)
 
 
+def _undated(meta: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in meta.items() if key != "updated"}
+
+
+def _same(a: object, b: object) -> bool:
+    return a is b or a == b
+
+
 def _region_code(grp: Group) -> str:
     return next(c for c in grp.entries[0].briefing.regions if urls.key_slug(c) == grp.key)
 
@@ -58,6 +66,7 @@ class SitePlan:
         self.listings: dict[str, Listing] = {}
         self._feed_made: tuple[FeedSpec | None, dict[str, bytes]] = (None, {})
         self._overview_made: dict[str, DerivedPage] = {}
+        self._feed_inputs: dict[FeedSpec, Any] = {}
         for entry in archive.entries:
             self.claims.claim(entry.path, f"briefing {entry.briefing.id}")
         self.site_feed = FeedSpec("All briefings", urls.HOME)
@@ -86,7 +95,12 @@ class SitePlan:
         self.overviews = self._overviews()
         for path in self.overviews:
             self.claims.claim(path, f"the page {path}")
-        render.known = self.claims
+
+    def _use(self) -> Render:
+        """The renderer, checking links against this plan's destinations (a renderer is
+        shared by the plans of successive builds)."""
+        self.render.known = self.claims
+        return self.render
 
     def _add_feed(self, spec: FeedSpec, entries: Sequence[Entry], owner: str) -> None:
         latest = entries[: self.cfg.feed_size]
@@ -171,13 +185,15 @@ class SitePlan:
         listing = self.listings.get(path)
         if listing is not None:
             return listing.meta()
+        self._use()
         page = self._overview_made[path] = self.overviews[path][0]()
         return page.meta
 
     def page_html(self, path: str) -> str:
         listing = self.listings.get(path)
         if listing is not None:
-            return listing.html(self.render)
+            return listing.html(self._use())
+        self._use()
         page = self._overview_made.pop(path, None) or self.overviews[path][0]()
         return page.html
 
@@ -189,32 +205,64 @@ class SitePlan:
         return self._feed_made[1].pop(path)
 
     def decoration_meta(self, path: str) -> dict[str, Any]:
-        return decorate.meta(self.archive.index[path], self.render, self.cfg)
+        return decorate.meta(self.archive.index[path], self._use(), self.cfg)
 
     def decoration_body(self, path: str) -> tuple[str, str]:
         """(header, trailer): the HTML before and right after a briefing's body."""
-        entry, render = self.archive.index[path], self.render
+        entry, render = self.archive.index[path], self._use()
         header = render.finish(decorate.header(entry, render), path)
         return header, render.finish(decorate.trailer(entry, render), path)
 
     def decoration_footer(self, path: str) -> str:
-        return self.render.finish(decorate.footer(self.related[path], self.render), path)
+        render = self._use()
+        return render.finish(decorate.footer(self.related[path], render), path)
 
     def decoration(self, path: str) -> Decoration:
         header, trailer = self.decoration_body(path)
         return Decoration(header, trailer, self.decoration_footer(path), self.decoration_meta(path))
 
+    def swap(self, previous: SitePlan, path: str) -> tuple[str, str] | None:
+        """(old, new) when the output at `path` differs from `previous`'s by one fragment
+        that an engine inserts verbatim, so that it can be swapped in the written output;
+        None when the output must be made again.
+
+        A derived page qualifies when its front-matter is unchanged, but for ``updated``
+        (which an engine must not render): its HTML is the fragment. A briefing qualifies
+        when it is unchanged and has related briefings before and after: the related list
+        is the fragment (the engine must check that the page's body did not change)."""
+        if path in self.listings or path in self.overviews:
+            if path not in previous.listings and path not in previous.overviews:
+                return None
+            if _undated(self.page_meta(path)) != _undated(previous.page_meta(path)):
+                self._overview_made.pop(path, None)
+                previous._overview_made.pop(path, None)
+                return None
+            return previous.page_html(path), self.page_html(path)
+        entry, old = self.archive.index.get(path), previous.archive.index.get(path)
+        if entry is None or old is None or not _same(entry.briefing, old.briefing):
+            return None
+        if not self.related[path] or not previous.related.get(path):
+            return None
+        return previous.decoration_footer(path), self.decoration_footer(path)
+
     def inputs(self, path: str) -> Any:
         """What the output at `path` (page, feed or briefing decoration) is made from."""
         listing = self.listings.get(path)
         if listing is not None:
-            return listing.inputs(self.render)
+            return listing.inputs(self._use())
         if path in self.feeds:
             spec, entries = self.feeds[path]
-            return (spec, tuple((e.path, e.briefing) for e in entries))
+            made = self._feed_inputs.get(spec)
+            if made is None:
+                made = self._feed_inputs[spec] = (
+                    spec,
+                    tuple((e.path, e.briefing) for e in entries),
+                )
+            return made
         entry = self.archive.index.get(path)
         if entry is not None:
             return decorate.inputs(entry, self.related[path])
+        self._use()
         return (self.updated(path), self.overviews[path][1]())
 
     def outputs(self) -> list[str]:

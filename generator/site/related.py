@@ -62,7 +62,7 @@ class TermIndex:
     def counts(self, entry: Entry) -> tuple[np.ndarray, np.ndarray]:
         """(term ids, counts) of `entry`, terms in order of first occurrence."""
         cached = self._counted.get(entry.path)
-        if cached is not None and cached[0] == entry:
+        if cached is not None and (cached[0] is entry or cached[0] == entry):
             return cached[1], cached[2]
         counted = Counter(tokens(entry))
         ids = np.fromiter(map(self._id, counted), np.int64, len(counted))

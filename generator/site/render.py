@@ -105,7 +105,7 @@ class Render:
 
         The full set of regions stays on the briefing page; a list shows one of each."""
         cached = self._items.get(entry.path)
-        if cached is not None and cached[0] == entry:
+        if cached is not None and (cached[0] is entry or cached[0] == entry):
             return cached[1]
         b = entry.briefing
         meta = " ".join(

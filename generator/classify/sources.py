@@ -128,10 +128,22 @@ def file_source(text: str, vocab: Vocabulary) -> str | None:
     return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
+def _credit(part: str) -> re.Match[str] | None:
+    """``_CREDIT.search(part)``, tried only where the pattern can start: at the start
+    of `part` and at its line breaks."""
+    at = 0
+    while at >= 0:
+        hit = _CREDIT.match(part, at)
+        if hit:
+            return hit
+        at = part.find("\n", at + 1)
+    return None
+
+
 def credit_line(body: str) -> str | None:
     """The outlet a credit line at the start or end of an item names, if any."""
     for part in (body[-300:], body[:200]):
-        hit = _CREDIT.search(part)
+        hit = _credit(part)
         if hit:
             return (hit.group("name") or hit.group("src")).strip()
     return None

@@ -25,11 +25,12 @@ _ABOUT = re.compile(
     rf"^\W{{0,4}}{_NAME}\sis\s(?i:(?:a|an|the)\s(?:[\w-]+\s){{0,3}}(?:newsletter|digest"
     rf"|briefing|publication|roundup|bulletin))\b"
 )
-_CTA_WORD = re.compile(
-    r"(?i:subscribe|sign|reading|newsletter|digest|briefing|publication|roundup|bulletin"
-    r"|forward|share)"
-)
-"""A word one of _SELF, _ABOUT and _PASS_ON needs: lines without one are not read."""
+_CTA_WORDS = (
+    "subscribe", "sign", "reading", "newsletter", "digest", "briefing", "publication",
+    "roundup", "bulletin", "forward", "share",
+)  # fmt: skip
+"""Words one of _SELF, _ABOUT and _PASS_ON needs: lines without one are not read."""
+_CTA_WORD = re.compile(f"(?i:{'|'.join(_CTA_WORDS)})")
 _ISSUE = re.compile(
     rf"^\W{{0,4}}{_NAME}\s?(?:[-:\u2013\u2014|]\s?)?(?:#\s?\d{{1,5}}|(?i:issue|no\.?|vol\.?|edition)"
     rf"\s?#?\d{{1,5}})\b",
@@ -56,11 +57,19 @@ def _clean(name: str) -> str | None:
     return name
 
 
+def _may_name(line: str) -> bool:
+    """The line holds one of `_CTA_WORDS` in any case (in ASCII, a plain substring test)."""
+    if line.isascii():
+        lower = line.lower()
+        return any(word in lower for word in _CTA_WORDS)
+    return _CTA_WORD.search(line) is not None
+
+
 def cta_name(line: str) -> tuple[str, int] | None:
     """(publication, weight) a call-to-action or self-description line names, or None.
     Weight 2 for a line in which the publication speaks of itself ("Subscribe to X",
     "Thanks for reading X", "X is a weekly newsletter"), 1 for "Forward X"/"Share X"."""
-    if len(line) > MAX_LINE or not _CTA_WORD.search(line):
+    if len(line) > MAX_LINE or not _may_name(line):
         return None
     for pattern, weight in ((_SELF, 2), (_ABOUT, 2), (_PASS_ON, 1)):
         for match in pattern.finditer(line):

@@ -3,6 +3,7 @@ rewrites only what changed, and leaves a site byte-identical to a full build."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -92,3 +93,98 @@ def test_dirty_rebuild_rewrites_only_what_changed_and_equals_a_full_build(tmp_pa
     assert [path for path in full if dirty[path] != full[path]] == []
     assert b"Seoul makes possessing" in full["topics/deepfakes-misinformation/index.html"]
     assert b"Philippine regulator" in full["search/search_index.json"]
+
+
+STEPS = """
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+project, steps = Path(sys.argv[1]), json.loads(sys.argv[2])
+
+def dirty_build():
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "dirty"))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=True)
+
+dirty_build()
+for number, code in enumerate(steps):
+    exec(code)
+    dirty_build()
+    shutil.copytree(project / "dirty", project / f"dirty-{number}")
+    full = ["-m", "mkdocs", "build", "-q", "-d", str(project / f"full-{number}")]
+    subprocess.run([sys.executable, *full], cwd=project, check=True)
+"""
+
+KENYA = item(
+    "Kenya's data commissioner fines a lender over leaked borrower records",
+    "2025-11-28",
+    ["KE"],
+    "ai-governance-regulation",
+    "Digital Watch Observatory",
+    "Kenya's data protection commissioner fined a digital lender after borrower records "
+    "leaked online.\n\nThe lender must notify every affected borrower within 30 days.",
+)
+
+
+def by_title(start: str) -> str:
+    return next(it.path for it in standard_items() if it.briefing.title.startswith(start))
+
+
+def write(item_: object, project: Path) -> str:
+    page = project / "content" / item_.path  # type: ignore[attr-defined]
+    text = render_page(item_.briefing, item_.body)  # type: ignore[attr-defined]
+    return (
+        f"p = Path({str(page)!r}); p.parent.mkdir(parents=True, exist_ok=True); "
+        f"p.write_text({text!r})"
+    )
+
+
+def replace(project: Path, path: str, old: str, new: str) -> str:
+    page = project / "content" / path
+    return f"p = Path({str(page)!r}); p.write_text(p.read_text().replace({old!r}, {new!r}, 1))"
+
+
+def test_each_dirty_rebuild_of_a_serve_session_equals_a_full_build(tmp_path: Path) -> None:
+    """In one plugin instance, as `mkdocs serve --dirty` keeps it: add briefings (one in a
+    region no briefing had), edit a title, move a briefing to another topic, delete one
+    and hold one back for review (their region pages and feeds disappear); after each
+    rebuild the site equals a full build of the same archive, file for file."""
+    project = tmp_path / "project"
+    write_project(project, standard_items())
+    japan, india = by_title("Japanese police"), by_title("India tells")
+    steps = [
+        f"{write(NEW, project)}\n{write(KENYA, project)}",
+        replace(project, by_title("South Korea"), "title: South Korea makes", "title: Seoul makes"),
+        replace(project, japan, "topic: deepfakes-misinformation", "topic: child-safety"),
+        f"(Path({str(project / 'content' / india)!r})).unlink()\n"
+        + replace(project, by_title("Brazil"), "status: published", "status: review"),
+    ]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", STEPS, str(project), json.dumps(steps)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    sites = [(tree(project / f"dirty-{n}"), tree(project / f"full-{n}")) for n in range(4)]
+    for dirty, full in sites:
+        assert sorted(dirty) == sorted(full)
+        assert [path for path in full if dirty[path] != full[path]] == []
+    added, edited, moved, deleted = (full for _dirty, full in sites)
+    assert b"Philippine regulator" in added["index.html"]
+    assert b"Kenya&#x27;s data commissioner" in added["regions/ke/index.html"]
+    assert b"Seoul makes possessing" in edited["topics/deepfakes-misinformation/index.html"]
+    japan_url = japan.removesuffix(".md").encode()
+    assert japan_url in moved["topics/child-safety/index.html"]
+    assert japan_url not in moved["topics/deepfakes-misinformation/index.html"]
+    assert "regions/in/index.html" in moved and "feeds/regions/in.atom.xml" in moved
+    assert "regions/in/index.html" not in deleted and "feeds/regions/in.atom.xml" not in deleted
+    assert "regions/br/index.html" not in deleted
+    assert not any(path.startswith(india.removesuffix(".md")) for path in deleted)

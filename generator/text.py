@@ -25,7 +25,8 @@ _FOLD_ASCII = _KEEP_ASCII[:65] + b"abcdefghijklmnopqrstuvwxyz" + _KEEP_ASCII[91:
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _NOT_SPLIT_SPACE = "\u200b"  # the one character of _WS that str.split() keeps
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u2019\u201d)]?\s+(?=[\"'\u2018\u201c(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]?\s+(?=[\"'\u2018\u201c(]?[A-Z0-9])")
+"""A full stop (or ! or ?) ending a sentence, and what follows it up to the next one."""
 _ABBREV = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|St|Inc|Ltd|Co|Corp|No|vs|U\.S|U\.K|e\.g|i\.e|Jan|Feb|Mar|Apr|Jun|Jul"
     r"|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
@@ -159,7 +160,12 @@ def sentences(text: str) -> list[str]:
 @lru_cache(maxsize=8)
 def _sentences(text: str) -> tuple[str, ...]:
     """`sentences`, memoised: a body's headline and summary are cut from the same split."""
-    parts = _SENTENCE_END.split(collapse(text))
+    flat = collapse(text)
+    parts, last = [], 0
+    for end in _SENTENCE_END.finditer(flat):
+        parts.append(flat[last : end.start() + 1])
+        last = end.end()
+    parts.append(flat[last:])
     out: list[str] = []
     for part in parts:
         if out and out[-1].endswith(".") and _ABBREV.search(out[-1], len(out[-1]) - _ABBREV_TAIL):

@@ -25,12 +25,13 @@ from .subject import subject_span
 
 _SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]?(?:\s+(?=[\"'\u2018\u201c(]?[A-Z0-9])|\s*$)")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Inc|Ltd|Co|Corp|vs))$")
+_ABBREVIATION_REACH = 6  # longer than any abbreviation above, and a line end
 
 
 def lead_end(body: str) -> int:
     """Character offset where the first sentence of `body` ends."""
     for m in _SENTENCE_END.finditer(body):
-        if not _ABBREVIATION.search(body, 0, m.start()):
+        if not _ABBREVIATION.search(body, max(0, m.start() - _ABBREVIATION_REACH), m.start()):
             return m.start() + 1
     return len(body)
 

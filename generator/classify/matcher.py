@@ -138,7 +138,7 @@ def _tight(tokens: Tokens, first: int, size: int) -> bool:
     text = tokens.text
     for j in range(first, first + size - 1):
         gap = text[tokens.ends[j] : tokens.starts[j + 1]]
-        if len(gap) > 3 or _GAP.fullmatch(gap) is None or "\n\n" in gap:
+        if gap != " " and (len(gap) > 3 or _GAP.fullmatch(gap) is None or "\n\n" in gap):
             return False
     return True
 

@@ -37,6 +37,8 @@ DUPLICATE = 0.5
 """Resemblance at or above which two texts are one story (merged at ingest)."""
 SUSPECT = 0.25
 """Resemblance at or above which `briefings review` asks a curator to look."""
+SCAN_FINDS = 32
+"""Lookups made by scanning before `DuplicateIndex` builds its inverted index."""
 MIN_CONTAINED = 30
 """A text needs this many shingles before containment alone can make it a duplicate."""
 
@@ -103,18 +105,22 @@ class Match:
 class DuplicateIndex:
     """Texts by key, searchable for near-duplicates.
 
-    `find` is exact: an inverted index from shingle to keys counts, for every indexed
-    text sharing a shingle with the query, how many it shares, which gives the exact
-    resemblance (no sketch, so nothing alike is missed). `pairs`, which compares every
-    text with every other, proposes candidates with MinHash LSH instead and verifies them
-    on the exact sets. Each structure, and the datasketch import LSH needs, is built on
-    first use, so an ingest that only calls `find` never loads datasketch or scipy.
+    `find` is exact (no sketch, so nothing alike is missed): the first `SCAN_FINDS`
+    compare the text with every indexed one, set against set; later ones build an
+    inverted index from shingle to keys once and count, for every text sharing a
+    shingle with the query, how many it shares. Both give the same matches; scanning
+    is cheaper for the few lookups of a digest, the index for many. `pairs`, which
+    compares every text with every other, proposes candidates with MinHash LSH instead
+    and verifies them on the exact sets. Each structure, and the datasketch import LSH
+    needs, is built on first use, so an ingest (which only finds) never loads
+    datasketch or scipy.
     """
 
     def __init__(self, threshold: float = LSH_THRESHOLD) -> None:
         self._threshold = threshold
         self._shingles: dict[str, frozenset[int]] = {}
         self._postings: dict[int, list[str]] | None = None
+        self._finds = 0
         self._lsh: MinHashLSH | None = None
 
     def __contains__(self, key: str) -> bool:
@@ -143,12 +149,19 @@ class DuplicateIndex:
         hashes = shingles(text)
         if not hashes:
             return []
-        postings = self._inverted()
-        common = Counter(key for h in hashes for key in postings.get(h, ()))
+        self._finds += 1
+        if self._postings is None and self._finds <= SCAN_FINDS:
+            shared = (
+                (key, len(hashes & indexed), indexed) for key, indexed in self._shingles.items()
+            )
+        else:
+            postings = self._inverted()
+            common = Counter(key for h in hashes for key in postings.get(h, ()))
+            shared = ((key, n, self._shingles[key]) for key, n in common.items())
         scores = (
-            (key, _resemblance(n, len(hashes), len(self._shingles[key])))
-            for key, n in common.items()
-            if key != exclude
+            (key, _resemblance(n, len(hashes), len(indexed)))
+            for key, n, indexed in shared
+            if n and key != exclude
         )
         return _ranked(scores, minimum)
 

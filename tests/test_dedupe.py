@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.dedupe import DUPLICATE, SUSPECT, DuplicateIndex, index_of
+from generator.dedupe import DUPLICATE, SCAN_FINDS, SUSPECT, DuplicateIndex, index_of
 
 CASES = Path(__file__).parent / "data" / "duplicates"
 SAME = sorted(p for p in (CASES / "same").iterdir() if p.is_dir())
@@ -67,3 +67,13 @@ def test_an_empty_or_punctuation_only_text_matches_nothing() -> None:
     assert index.best("") is None
     assert index.best("... --- !!!") is None
     assert index.pairs() == []
+
+
+def test_many_lookups_find_what_the_first_lookups_found() -> None:
+    archive = {f"{c.name}/a": pair(c)[0] for c in SAME}
+    archive.update({f"{c.name}/a": pair(c)[0] for c in DISTINCT})
+    queries = [pair(c)[1] for c in SAME + DISTINCT]
+    index = index_of(archive)
+    rounds = [[index.find(q, minimum=0.01) for q in queries] for _ in range(SCAN_FINDS)]
+    assert any(rounds[0]), "nothing found at all"
+    assert all(found == rounds[0] for found in rounds[1:])

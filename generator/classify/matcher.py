@@ -84,6 +84,10 @@ def stem(word: str) -> str:
     return w
 
 
+_BySecond = dict[str, list[tuple[tuple[str, ...], str, L]]]
+"""Phrases of two tokens or more by their second token: (keys, phrase, label)."""
+
+
 class PhraseMatcher(Generic[L]):
     """Find every listed phrase in a text, longest match first, no overlaps.
 
@@ -93,44 +97,58 @@ class PhraseMatcher(Generic[L]):
 
     def __init__(self, phrases: Iterable[tuple[str, L]], *, fuzzy: bool = False) -> None:
         self.fuzzy = fuzzy
-        # first token -> (key, size, second token or "", phrase, label), longest first
-        self._trie: dict[str, list[tuple[tuple[str, ...], int, str, str, L]]] = {}
+        longer: dict[str, _BySecond[L]] = {}
+        single: dict[str, tuple[str, L]] = {}
         seen: set[tuple[str, ...]] = set()
         for phrase, label in phrases:
             key = tuple(self._keys(tokenise(phrase)))
             if not key or key in seen:
                 continue
             seen.add(key)
-            entry = (key, len(key), key[1] if len(key) > 1 else "", phrase, label)
-            self._trie.setdefault(key[0], []).append(entry)
-        for candidates in self._trie.values():
-            candidates.sort(key=lambda c: -c[1])
+            if len(key) == 1:
+                single[key[0]] = (phrase, label)
+            else:
+                longer.setdefault(key[0], {}).setdefault(key[1], []).append((key, phrase, label))
+        for by_second in longer.values():
+            for candidates in by_second.values():
+                candidates.sort(key=lambda c: -len(c[0]))
+        self._size = len(seen)
+        self._first: dict[str, tuple[_BySecond[L], tuple[str, L] | None]] = {
+            word: (longer.get(word, {}), single.get(word)) for word in {*longer, *single}
+        }
+        """First token -> (phrases of two tokens or more by their second token, longest
+        first; the one-token phrase)."""
 
     def _keys(self, tokens: Tokens) -> list[str]:
         return list(map(stem, tokens.words)) if self.fuzzy else tokens.words
 
     def __len__(self) -> int:
-        return sum(len(c) for c in self._trie.values())
+        return self._size
 
     def find(self, tokens: Tokens) -> list[Match[L]]:
         keys = self._keys(tokens)
-        trie = self._trie
+        first = self._first
+        starts, ends = tokens.starts, tokens.ends
         out: list[Match[L]] = []
         n, resume = len(keys), 0
-        for i in compress(count(), map(trie.__contains__, keys)):
+        for i in compress(count(), map(first.__contains__, keys)):
             if i < resume:
                 continue
-            for key, size, second, phrase, label in trie[keys[i]]:
-                if size == 1 or (
-                    i + size <= n
-                    and keys[i + 1] == second
-                    and tuple(keys[i : i + size]) == key
-                    and _tight(tokens, i, size)
-                ):
-                    end = tokens.ends[i + size - 1]
-                    out.append(Match(phrase, label, i, i + size, tokens.starts[i], end))
-                    resume = i + size
-                    break
+            longer, single = first[keys[i]]
+            if longer and i + 1 < n:
+                for key, phrase, label in longer.get(keys[i + 1], ()):
+                    size = len(key)
+                    if (
+                        i + size <= n
+                        and tuple(keys[i : i + size]) == key
+                        and _tight(tokens, i, size)
+                    ):
+                        out.append(Match(phrase, label, i, i + size, starts[i], ends[i + size - 1]))
+                        resume = i + size
+                        break
+            if single is not None and resume <= i:
+                out.append(Match(single[0], single[1], i, i + 1, starts[i], ends[i]))
+                resume = i + 1
         return out
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import NamedTuple
 
 
@@ -13,6 +15,11 @@ class Evidence(NamedTuple):
     label: str  # the candidate it supports: a region code, a topic slug, "off-topic", ...
     cue: str  # the words in the text ("police in Japan", "deepfake")
     score: float
+
+
+new_evidence: Callable[[tuple[str, str, float]], Evidence] = partial(tuple.__new__, Evidence)
+"""``Evidence(*fields)`` without the named tuple's Python-level ``__new__``, for the
+classifiers' inner loops."""
 
 
 @dataclass(frozen=True)

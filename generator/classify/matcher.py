@@ -16,8 +16,9 @@ import unicodedata
 import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate, compress, count
-from typing import Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 L = TypeVar("L")
 V = TypeVar("V")
@@ -57,6 +58,13 @@ class Match(NamedTuple, Generic[L]):
     last: int
     start: int
     end: int
+
+
+_new_match: Callable[[tuple[str, Any, int, int, int, int]], Match[Any]] = partial(
+    tuple.__new__, Match
+)
+"""``Match(*fields)`` without the named tuple's Python-level ``__new__`` (three times
+cheaper; `find` makes one per phrase found)."""
 
 
 def tokenise(text: str) -> Tokens:
@@ -143,11 +151,13 @@ class PhraseMatcher(Generic[L]):
                         and tuple(keys[i : i + size]) == key
                         and _tight(tokens, i, size)
                     ):
-                        out.append(Match(phrase, label, i, i + size, starts[i], ends[i + size - 1]))
+                        out.append(
+                            _new_match((phrase, label, i, i + size, starts[i], ends[i + size - 1]))
+                        )
                         resume = i + size
                         break
             if single is not None and resume <= i:
-                out.append(Match(single[0], single[1], i, i + 1, starts[i], ends[i]))
+                out.append(_new_match((single[0], single[1], i, i + 1, starts[i], ends[i])))
                 resume = i + 1
         return out
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..vocab import Vocabulary
-from .base import Evidence
+from .base import Evidence, new_evidence
 from .gazetteer import CITY, DEMONYM, IGNORE, NAME, ORG, Entry, gazetteer
 from .matcher import Match, Tokens, per_vocab
 
@@ -271,6 +271,6 @@ def decide(all_mentions: list[Mention], vocab: Vocabulary) -> RegionResult:
     second = next((s for code, s in ranked[1:] if not _related(primary, code, blocs)), 0.0)
     confidence = round((1.0 - second / top) * min(1.0, top / CONFIDENT_SCORE), 3)
     regions = [ranked[0][0]] + [code for code, s in ranked[1:] if s >= MIN_SECONDARY]
-    evidence = [Evidence(m.code, m.cue, round(m.score, 2)) for m in all_mentions]
+    evidence = [new_evidence((m.code, m.cue, round(m.score, 2))) for m in all_mentions]
     rounded = {code: round(s, 2) for code, s in ranked}
     return RegionResult(regions, confidence, rounded, evidence)

@@ -22,7 +22,7 @@ from itertools import compress
 from operator import itemgetter
 
 from ..vocab import Vocabulary
-from .base import Evidence
+from .base import Evidence, new_evidence
 from .matcher import Match, PhraseMatcher, Tokens, per_vocab
 
 OFF = "@off-topic"
@@ -144,7 +144,7 @@ def cue_hits(parts: list[tuple[Tokens, float]], vocab: Vocabulary) -> CueHits:
                     weight *= share
                 score = weight * factor * (REPEAT_DECAY**count)
                 scores[bucket] += score
-                evidence.append(Evidence(bucket, cue, round(score, 2)))
+                evidence.append(new_evidence((bucket, cue, round(score, 2))))
     return CueHits(dict(scores), evidence)
 
 

@@ -57,6 +57,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
 from .errors import BriefingsError
+from .mkdocs_search import add_search_index
 from .pages import Page, PageError
 from .site import Archive, Deriver, Entry, PageCache, SiteConfig, SitePlan
 from .site.config import DEFAULT_SITE_URL
@@ -189,6 +190,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             plan = self.plan = self.deriver.plan(Archive.of(entries, vocab), cfg)
         except BriefingsError as exc:
             raise PluginError(str(exc)) from exc
+        add_search_index(files, config, plan.archive, plan.groups, cfg)
         context = ("context", vocab_key, cfg, config.site_dir)
         self.pending = {path: plan.inputs(path) for path in plan.outputs()}
         self.pending[""] = context

@@ -3,7 +3,6 @@ built HTML."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -261,37 +260,13 @@ def test_not_found_page_loads_its_assets_from_the_site_root(built: BuiltSite) ->
     assert sheets and all(href.startswith("/briefings/") for href in sheets if "://" not in href)
 
 
-def test_related_briefings_are_similar_stories_and_kept_out_of_search(built: BuiltSite) -> None:
+def test_related_briefings_are_similar_stories(built: BuiltSite) -> None:
     item = by_title(built, "Japanese police")
     related = links(built.site, url_path(item), ".briefing-related a")
     assert 3 <= len(related) <= 5
     assert url_path(item) not in related
     deepfakes = {url_path(it) for it in published(built.items) if "deepfake" in it.body.lower()}
     assert related[0] in deepfakes
-    index = json.loads((built.site / "search/search_index.json").read_text(encoding="utf-8"))
-    assert not any("Related briefings" in doc["text"] for doc in index["docs"])
-
-
-def test_search_index_holds_briefings_findable_by_region_topic_source_and_tag(
-    built: BuiltSite,
-) -> None:
-    index = json.loads((built.site / "search/search_index.json").read_text(encoding="utf-8"))
-    docs = {doc["location"]: doc for doc in index["docs"]}
-    assert set(docs) == {url_path(it) for it in published(built.items)}
-    japan = docs[url_path(by_title(built, "Japanese police"))]
-    for words in ["Japan", "Deepfakes and misinformation", "Digital Watch Observatory"]:
-        assert words in japan["text"]
-    korea = docs[url_path(by_title(built, "South Korea makes"))]
-    assert "Also reported by: Korea Herald" in korea["text"]
-    assert korea["title"] == by_title(built, "South Korea makes").briefing.title
-    assert korea["title"] not in korea["text"]
-    assert "punishable by up to three years" not in korea["text"]
-    shown = html_at(built.site, url_path(by_title(built, "South Korea makes")))
-    assert "classmates" in shown.cssselect(".md-content")[0].text_content()
-    eu = docs[url_path(by_title(built, "EU AI Office"))]
-    assert eu["tags"] == ["AI Act", "European Commission"]
-    features = (built.site / "index.html").read_text(encoding="utf-8")
-    assert '"search.suggest"' in features and '"search.highlight"' in features
 
 
 def test_raw_digests_and_vocabulary_are_not_published(tmp_path: Path) -> None:
@@ -302,34 +277,3 @@ def test_raw_digests_and_vocabulary_are_not_published(tmp_path: Path) -> None:
     assert (tmp_path / "content" / "_data" / "taxonomy.yaml").exists()
     assert not (site / "raw").exists()
     assert not (site / "_data").exists()
-
-
-def test_lede_search_indexes_the_first_paragraph_only(tmp_path: Path) -> None:
-    items = [it for it in standard_items() if it.briefing.title.startswith("South Korea")]
-    site = build_site(write_project(tmp_path, items), search_text="lede")
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    (doc,) = index["docs"]
-    assert "punishable by up to three years" in doc["text"]
-    assert "classmates" not in doc["text"]
-
-
-def test_full_text_search_indexes_every_paragraph(tmp_path: Path) -> None:
-    items = [it for it in standard_items() if it.briefing.title.startswith("South Korea")]
-    site = build_site(write_project(tmp_path, items), search_text="full")
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    (doc,) = index["docs"]
-    assert "punishable by up to three years" in doc["text"] and "classmates" in doc["text"]
-    page = html_at(site, url_path(items[0])).cssselect(".md-content")[0].text_content()
-    assert "classmates" in page
-
-
-def test_title_search_indexes_title_and_chips_but_no_body_text(tmp_path: Path) -> None:
-    items = [it for it in standard_items() if it.briefing.title.startswith("South Korea")]
-    site = build_site(write_project(tmp_path, items), search_text="title")
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    text = " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
-    assert items[0].briefing.title in text
-    assert "South Korea" in text and "Deepfakes and misinformation" in text
-    assert "classmates" not in text
-    page = html_at(site, url_path(items[0])).cssselect(".md-content")[0].text_content()
-    assert "classmates" in page

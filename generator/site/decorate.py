@@ -1,13 +1,12 @@
 """What a briefing page shows around its body: title, metadata chips, also-reported-by,
 related briefings, and the head metadata (description, Open Graph).
 
-Stable markup: ``h1#briefing-title`` (the id makes Material's search take the heading as
-the page's title instead of repeating it in the indexed text); ``.briefing-chips`` holds
+Stable markup: ``h1#briefing-title``; ``.briefing-chips`` holds
 ``a.chip--date``, ``a.chip--source``, ``a.chip--region``, ``a.chip--topic``,
 ``a.chip--tag`` and, when the raw item gave a link, ``a.briefing-source-link``;
-``.briefing-also`` lists other outlets; ``.briefing-related`` lists related briefings
-and carries ``data-search-exclude`` so that Material's search does not index other
-briefings' titles under this one.
+``.briefing-also`` lists other outlets; ``.briefing-related`` lists related briefings.
+Material's search skips briefing pages (``search: exclude``): the archive's own index
+(`generator.site.search`) finds them by title and metadata.
 """
 
 from __future__ import annotations
@@ -65,12 +64,14 @@ def footer(related: Sequence[Entry], render: Render) -> str:
 
 
 def meta(entry: Entry, render: Render, cfg: SiteConfig) -> dict[str, Any]:
-    """Front-matter values of a briefing page: head description, Open Graph, hide."""
+    """Front-matter values of a briefing page: head description, Open Graph, hide, and
+    Material's search told to skip it (it would parse the page for nothing)."""
     b = entry.briefing
     vocab = render.vocab
     return {
         "description": b.summary,
         "hide": ["navigation", "toc"],
+        "search": {"exclude": True},
         "updated": b.date.isoformat(),
         "og": {
             "type": "article",

@@ -76,6 +76,8 @@ def test_benchmark_at_tiny_size_prints_table_and_complete_json(tmp_path: Path) -
     assert size["incremental"]["equals_full"] in (True, False)
     assert size["ingest"]["pages_written"] > 0
     assert size["ingest"]["rebuild_full"]["seconds"] > 0
+    assert size["ingest_serve"]["shown_s"] >= size["ingest_serve"]["ingest_s"] > 0
+    assert size["ingest_serve"]["served_equals_full"] in (True, False)
     pelican = size["pelican"]
     assert pelican["articles"] == size["published"]
     assert pelican["articles"] + pelican["drafts"] == 20

@@ -23,6 +23,8 @@ _KEEP_ASCII = bytes(c if c in _WORD_BYTES else 32 for c in range(256))
 _FOLD_ASCII = _KEEP_ASCII[:65] + b"abcdefghijklmnopqrstuvwxyz" + _KEEP_ASCII[91:]
 """The same with A-Z lower-cased."""
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
+"""The same characters as UTF-8 bytes (no other character's encoding holds them)."""
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _NOT_SPLIT_SPACE = "\u200b"  # the one character of _WS that str.split() keeps
 _SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)]?\s+(?=[\"'\u2018\u201c(]?[A-Z0-9])")
@@ -137,12 +139,19 @@ def decode_bytes(data: bytes, name: str = "<input>") -> str:
     return text
 
 
+def _has_control(text: str) -> bool:
+    """`text` holds a character `_BINARY_CONTROL` removes (a byte scan: much quicker)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data.translate(None, _CONTROL_BYTES)) < len(data)
+
+
 def normalise_text(text: str) -> str:
     """BOM stripped, line endings LF, NFC, trailing whitespace per line removed."""
     text = text.lstrip("\ufeff")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
-    text = _BINARY_CONTROL.sub("", text)
+    if _has_control(text):
+        text = _BINARY_CONTROL.sub("", text)
     return "\n".join(line.rstrip() for line in text.split("\n"))
 
 

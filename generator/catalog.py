@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import sqlite3
 import sys
 from array import array
@@ -182,7 +181,6 @@ class _Cache:
     def _stamp(self) -> int:
         stamp = self.path.with_name(self.path.name + ".stamp")
         stamp.touch()
-        os.utime(stamp)
         return stamp.stat().st_mtime_ns
 
     def _rows(self) -> dict[str, _Row]:

@@ -73,7 +73,8 @@ def _stamp(line: str) -> str | None:
 
 def _chrome(line: str) -> str | None:
     """The folded line when it may be a chrome marker (it has few enough letters)."""
-    return fold(line) if _FEW_LETTERS.fullmatch(line.lower()) else None
+    few = _FEW_LETTERS.fullmatch(line if line.isascii() else line.lower())
+    return fold(line) if few else None
 
 
 def _short_name(line: str) -> bool:

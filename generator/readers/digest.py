@@ -14,10 +14,11 @@ outlet/date line at the top of an item gives its source and dateline.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .base import RawItem, ReadProblem, ReadResult, TextReader
 from .common import (
@@ -82,6 +83,11 @@ class Separator:
     score: int = 0
     chars: int = 0
 
+    @cached_property
+    def _by_length(self) -> list[str]:
+        """The tokens, longest (likely rarest) first."""
+        return sorted(self.tokens, key=lambda t: (-len(t), t))
+
     @property
     def rule(self) -> bool:
         return not self.tokens
@@ -97,7 +103,13 @@ class Separator:
         """Enough of the separator's words occur in `line`, if only as parts of words:
         a cheap test that `split_glued` must pass."""
         lower = line.lower().replace("\u2019", "'")
-        return sum(token in lower for token in self.tokens) >= SIMILAR * len(self.tokens)
+        spare = len(self.tokens) - math.ceil(SIMILAR * len(self.tokens))
+        for token in self._by_length:
+            if token not in lower:
+                spare -= 1
+                if spare < 0:
+                    return False
+        return True
 
     def split_glued(self, line: str) -> tuple[str, str] | None:
         """(before, after) when the separator sits inside a longer line of an item."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Iterator
 
 from slugify import slugify
 
@@ -166,22 +166,26 @@ def sentences(text: str) -> list[str]:
     return list(_sentences(text))
 
 
-@lru_cache(maxsize=8)
-def _sentences(text: str) -> tuple[str, ...]:
-    """`sentences`, memoised: a body's headline and summary are cut from the same split."""
-    flat = collapse(text)
-    parts, last = [], 0
+def _sentences(text: str) -> Iterator[str]:
+    """`sentences` one at a time: a headline or summary reads only as far as it needs."""
+    pending = ""
+    for part in _sentence_parts(collapse(text)):
+        if pending.endswith(".") and _ABBREV.search(pending, len(pending) - _ABBREV_TAIL):
+            pending = f"{pending} {part}"
+            continue
+        if pending:
+            yield pending
+        pending = part
+    if pending:
+        yield pending
+
+
+def _sentence_parts(flat: str) -> Iterator[str]:
+    last = 0
     for end in _SENTENCE_END.finditer(flat):
-        parts.append(flat[last : end.start() + 1])
+        yield flat[last : end.start() + 1]
         last = end.end()
-    parts.append(flat[last:])
-    out: list[str] = []
-    for part in parts:
-        if out and out[-1].endswith(".") and _ABBREV.search(out[-1], len(out[-1]) - _ABBREV_TAIL):
-            out[-1] = f"{out[-1]} {part}"
-        else:
-            out.append(part)
-    return tuple(p for p in out if p)
+    yield flat[last:]
 
 
 def _trim_words(words: list[str]) -> list[str]:
@@ -352,7 +356,7 @@ def headline_from_lede(body: str, limit: int = MAX_HEADLINE) -> str:
     (before a preposition, conjunction or participle, or at a comma) that keeps the
     most words without ending on a function word; never an ellipsis mid-phrase.
     """
-    first = _sentences(body)[0] if body.strip() else ""
+    first = next(_sentences(body)) if body.strip() else ""
     first = first.rstrip(" .!?;:")
     if not first:
         return "Untitled briefing"
@@ -400,6 +404,11 @@ def summarise(body: str, limit: int = MAX_SUMMARY) -> str:
 
 def fingerprint_text(text: str) -> str:
     """Text reduced for identity: case, punctuation, quotes and spacing folded."""
+    return _fingerprint(text).decode("ascii")
+
+
+def _fingerprint(text: str) -> bytes:
+    """`fingerprint_text` as ASCII bytes."""
     if text.isascii():
         data = text.encode("ascii").translate(_FOLD_ASCII)
     else:
@@ -408,12 +417,12 @@ def fingerprint_text(text: str) -> str:
         if marks:
             text = text.translate(dict.fromkeys(marks))
         data = text.encode("ascii", "replace").translate(_KEEP_ASCII)
-    return b" ".join(data.split()).decode("ascii")
+    return b" ".join(data.split())
 
 
 def make_id(body: str) -> str:
     """Stable 12-hex-digit id of an article's normalised text."""
-    return hashlib.sha1(fingerprint_text(body).encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha1(_fingerprint(body)).hexdigest()[:12]
 
 
 def make_slug(title: str) -> str:

@@ -35,7 +35,10 @@ TITLE_CASE_SHARE = 0.8
 _NAME_SPAN = 8
 _CONNECTORS = frozenset(("of", "and", "for", "on", "the", "&"))
 
-Bucket = tuple[tuple[str, float], ...]
+Bucket = tuple[tuple[str, float, bool, tuple[str, str]], ...]
+"""What a cue phrase counts for: (bucket, weight, whether the bucket is a topic, the key
+its repeats are counted under)."""
+_DECAY = tuple(REPEAT_DECAY**count for count in range(MAX_REPEATS))
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,13 @@ def cue_matcher(vocab: Vocabulary) -> PhraseMatcher[Bucket]:
         table[phrase].append((OFF, weight))
     for phrase, weight in off.digital_cues.items():
         table[phrase].append((DIGITAL, weight))
-    return PhraseMatcher(((p, tuple(b)) for p, b in table.items()), fuzzy=True)
+    return PhraseMatcher(
+        (
+            (p, tuple((b, w, b not in (OFF, DIGITAL), (b, p.lower())) for b, w in buckets))
+            for p, buckets in table.items()
+        ),
+        fuzzy=True,
+    )
 
 
 def _capital(word: str) -> bool:
@@ -119,14 +128,13 @@ def cue_hits(parts: list[tuple[Tokens, float]], vocab: Vocabulary) -> CueHits:
 
     Names are told apart by their capitals, so not in a headline written in title case."""
     matcher = cue_matcher(vocab)
-    seen: dict[tuple[str, str], int] = defaultdict(int)
-    scores: dict[str, float] = defaultdict(float)
+    seen: dict[tuple[str, str], int] = {}
+    scores: dict[str, float] = {}
     evidence: list[Evidence] = []
     heads = vocab.taxonomy.name_heads
     for tokens, factor in parts:
         title_case: bool | None = None
         for m in matcher.find(tokens):
-            phrase = m.phrase.lower()
             share = 1.0
             if _capital(tokens.words[m.first]) and _head_near(tokens, m, heads):
                 if title_case is None:
@@ -134,18 +142,17 @@ def cue_hits(parts: list[tuple[Tokens, float]], vocab: Vocabulary) -> CueHits:
                 if not title_case:
                     share = _name_share(tokens, m, heads)
             cue = tokens.text[m.start : m.end]
-            for bucket, weight in m.label:
-                key = (bucket, phrase)
-                count = seen[key]
+            for bucket, weight, topical, key in m.label:
+                count = seen.get(key, 0)
                 seen[key] = count + 1
                 if count >= MAX_REPEATS:
                     continue
-                if bucket not in (OFF, DIGITAL):
+                if topical:
                     weight *= share
-                score = weight * factor * (REPEAT_DECAY**count)
-                scores[bucket] += score
+                score = weight * factor * _DECAY[count]
+                scores[bucket] = scores.get(bucket, 0.0) + score
                 evidence.append(new_evidence((bucket, cue, round(score, 2))))
-    return CueHits(dict(scores), evidence)
+    return CueHits(scores, evidence)
 
 
 def decide(hits: CueHits, vocab: Vocabulary) -> TopicResult:

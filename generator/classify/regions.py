@@ -70,10 +70,30 @@ class _Cues:
     after: re.Pattern[str]
     before_w: dict[str, float]
     after_w: dict[str, float]
+    longest_before: int
+
+
+_Trie = dict[str, "_Trie"]
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!x)x"
+    """One regex alternative per word, the longest tried first where several fit (as in
+    ``long|lo``), written as a prefix tree so that the engine reads each letter once."""
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: _Trie) -> str:
+        arms = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if not arms:
+            return ""
+        body = arms[0] if len(arms) == 1 else f"(?:{'|'.join(arms)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(trie) if any(words) or len(words) > 1 else "(?!x)x"
 
 
 @per_vocab
@@ -88,16 +108,24 @@ def _cues(vocab: Vocabulary) -> _Cues:
         ),
         before,
         after,
+        max(map(len, before), default=0),
     )
 
 
-def _cue_bonus(text: str, m: Match[Entry], cues: _Cues) -> tuple[float, str, str, bool]:
+def _cue_bonus(
+    text: str, lowered: str | None, m: Match[Entry], cues: _Cues
+) -> tuple[float, str, str, bool]:
     """Cue weight around a mention, the cue words before and after it, and whether a
-    cue marks the place as an outside actor or a venue (a negative weight)."""
-    window_before = text[max(0, m.start - 40) : m.start].lower()
-    window_after = text[m.end : m.end + 40].lower().replace("\u2019", "'")
+    cue marks the place as an outside actor or a venue (a negative weight). `lowered`
+    is `text` in lower case when that keeps every offset (ASCII text), else None."""
+    if lowered is not None:
+        window_before = lowered[max(0, m.start - 40) : m.start]
+        window_after = lowered[m.end : m.end + 40]
+    else:
+        window_before = text[max(0, m.start - 40) : m.start].lower()
+        window_after = text[m.end : m.end + 40].lower().replace("\u2019", "'")
     bonus, before, after, outside = 0.0, "", "", False
-    hit = cues.before.search(window_before)
+    hit = cues.before.search(window_before, _earliest_cue(window_before, cues.longest_before))
     if hit:
         bonus += cues.before_w[hit.group(1)]
         before = hit.group(1)
@@ -108,6 +136,15 @@ def _cue_bonus(text: str, m: Match[Entry], cues: _Cues) -> tuple[float, str, str
         after = hit.group(1)
         outside = outside or cues.after_w[after] < 0
     return bonus, before, after, outside
+
+
+def _earliest_cue(window: str, longest: int) -> int:
+    """Where a cue before a mention can start at the earliest: it ends before the
+    window's closing spaces (and a closing "the"), and is at most `longest` long."""
+    core = window.rstrip()
+    if core.endswith("the"):
+        core = core[:-3].rstrip()
+    return max(0, len(core) - longest - 1)
 
 
 def _person_name(tokens: Tokens, m: Match[Entry]) -> bool:
@@ -188,6 +225,7 @@ def mentions(
 
     `subject`: character span of the first sentence's grammatical subject, if known."""
     cues = _cues(vocab)
+    lowered = tokens.text.lower() if tokens.text.isascii() and matches else None
     runs = _listed(tokens, matches)
     listed = {i for run in runs if len(run) >= LIST_MIN for i in run}
     paired = {i for run in runs for i in run}
@@ -200,7 +238,7 @@ def mentions(
         if m.label.kind == ORG:
             bonus, before, after, outside = 0.0, "", "", False
         else:
-            bonus, before, after, outside = _cue_bonus(tokens.text, m, cues)
+            bonus, before, after, outside = _cue_bonus(tokens.text, lowered, m, cues)
         code = _resolve(tokens, m, idx in paired, bool(before or after))
         if code is None:
             continue

@@ -47,6 +47,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -118,6 +120,40 @@ class FeedFile(File):
         Path(self.abs_dest_path).write_bytes(self.make())
 
 
+class TemplateCache(BytecodeCache):
+    """Compiled theme templates kept between builds: MkDocs makes a new Jinja environment
+    for every build, which would compile every template again on each `mkdocs serve`
+    rebuild. Jinja checks each template's source checksum, so an edited template is
+    compiled afresh; `for_env` keeps one cache per set of compiler options."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+        self.caches: dict[tuple[Any, ...], TemplateCache] = {}
+
+    def for_env(self, env: Environment) -> TemplateCache:
+        options = (
+            tuple(sorted(env.extensions)),
+            getattr(env.autoescape, "__qualname__", env.autoescape),
+            env.optimized,
+            env.newline_sequence,
+            env.trim_blocks,
+            env.lstrip_blocks,
+            env.keep_trailing_newline,
+            env.block_start_string,
+            env.variable_start_string,
+            env.comment_start_string,
+            env.line_statement_prefix,
+        )
+        return self.caches.setdefault(options, TemplateCache())
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):
     def __init__(self) -> None:
         self.cache = PageCache()
@@ -133,6 +169,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.last_sources: dict[str, Page] = {}
         self.entries: dict[str, Entry] = {}
         self.previous: SitePlan | None = None
+        self.templates = TemplateCache()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Also makes MkDocs keep this instance (and its caches) across serve rebuilds."""
@@ -246,8 +283,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Date every derived and briefing page by its briefings (the sitemap's lastmod),
-        including pages a dirty build does not re-read."""
+        including pages a dirty build does not re-read; reuse compiled templates."""
         assert self.plan is not None
+        env.bytecode_cache = self.templates.for_env(env)
         for path in [*self.plan.pages, *self.plan.archive.index]:
             file = files.get_file_from_path(path)
             updated = self.plan.updated(path)
@@ -353,10 +391,14 @@ def remove_output(dest: str, site_dir: str) -> None:
 def swap_fragment(dest: str, old: str, new: str) -> bool:
     """Replace `old` by `new` in the written file `dest` if `old` occurs there exactly
     once; False (and the file untouched) otherwise."""
-    text = Path(dest).read_text(encoding="utf-8")
-    if text.count(old) != 1:
-        return False
-    Path(dest).write_text(text.replace(old, new, 1), encoding="utf-8")
+    before, after = old.encode("utf-8"), new.encode("utf-8")
+    with open(dest, "r+b") as file:
+        data = file.read()
+        if data.count(before) != 1:
+            return False
+        file.seek(0)
+        file.write(data.replace(before, after, 1))
+        file.truncate()
     return True
 
 

@@ -51,6 +51,7 @@ class TermIndex:
         self._terms: list[str] = []
         self._rank = np.empty(0, np.int64)
         self._counted: dict[str, tuple[Entry, np.ndarray, np.ndarray]] = {}
+        self._last: tuple[int, list[tuple[str, np.ndarray]], dict[str, list[str]]] | None = None
 
     def _id(self, term: str) -> int:
         found = self._ids.get(term)
@@ -67,8 +68,24 @@ class TermIndex:
         counted = Counter(tokens(entry))
         ids = np.fromiter(map(self._id, counted), np.int64, len(counted))
         tfs = np.fromiter(counted.values(), np.int64, len(counted))
+        if cached is not None and np.array_equal(ids, cached[1]) and np.array_equal(tfs, cached[2]):
+            ids, tfs = cached[1], cached[2]
         self._counted[entry.path] = (entry, ids, tfs)
         return ids, tfs
+
+    def unchanged(self, entries: Sequence[Entry], limit: int) -> dict[str, list[str]] | None:
+        """The related paths of the last call if its entries, in the same order, had the
+        same term counts (the same arrays: `counts` keeps them while they are equal)."""
+        last = self._last
+        if last is None or last[0] != limit or len(last[1]) != len(entries):
+            return None
+        for entry, (path, ids) in zip(entries, last[1], strict=True):
+            if entry.path != path or self.counts(entry)[0] is not ids:
+                return None
+        return last[2]
+
+    def remember(self, entries: Sequence[Entry], limit: int, paths: dict[str, list[str]]) -> None:
+        self._last = (limit, [(e.path, self.counts(e)[0]) for e in entries], paths)
 
     def rank(self) -> np.ndarray:
         """Each term id's position among all known terms in string order."""
@@ -165,11 +182,23 @@ def related(
     entries: Sequence[Entry], limit: int, index: TermIndex | None = None
 ) -> dict[str, list[Entry]]:
     """For each entry's path, up to `limit` most similar other entries (score > MIN_SCORE).
-    `index` may be kept between calls; the result does not depend on what it held."""
-    result: dict[str, list[Entry]] = {e.path: [] for e in entries}
+    `index` may be kept between calls; the result does not depend on what it held (when
+    no entry's terms and no entry's place changed since the last call, it is that call's
+    result, found again without scoring)."""
+    index = index or TermIndex()
+    by_path = {e.path: e for e in entries}
+    paths = index.unchanged(entries, limit)
+    if paths is None:
+        paths = _related_paths(entries, limit, index)
+        index.remember(entries, limit, paths)
+    return {path: [by_path[other] for other in found] for path, found in paths.items()}
+
+
+def _related_paths(entries: Sequence[Entry], limit: int, index: TermIndex) -> dict[str, list[str]]:
+    result: dict[str, list[str]] = {e.path: [] for e in entries}
     if limit == 0 or len(entries) < 2:
         return result
-    matrix = _matrix(entries, index or TermIndex())
+    matrix = _matrix(entries, index)
     postings = _postings(matrix)
     for start in range(0, len(entries), BLOCK):
         product = (matrix[start : start + BLOCK] @ postings).tocsr()
@@ -182,5 +211,5 @@ def related(
         counts = np.bincount(rows - start, minlength=len(lengths))
         best = top_per_run(counts, values, limit, docs)
         for row, doc in zip(rows[best].tolist(), docs[best].tolist(), strict=True):
-            result[entries[row].path].append(entries[doc])
+            result[entries[row].path].append(entries[doc].path)
     return result

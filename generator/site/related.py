@@ -122,6 +122,31 @@ def top_per_run(
         return np.empty(0, np.int64)
     run_of = np.repeat(np.arange(len(lengths)), lengths)
     starts = np.cumsum(lengths) - lengths
+    width = int(lengths.max())
+    if width <= keep:
+        threshold = np.full(len(lengths), -np.inf)
+    elif width * len(lengths) <= DENSE_CELLS:
+        dense = np.full((len(lengths), width), -np.inf)
+        dense[run_of, np.arange(len(values)) - starts[run_of]] = values
+        threshold = np.partition(dense, width - keep, axis=1)[:, width - keep]
+    else:
+        threshold = _thresholds(lengths, starts, values, keep)
+    candidates = np.flatnonzero(values >= threshold[run_of])
+    order = candidates[np.lexsort((tiebreak[candidates], -values[candidates], run_of[candidates]))]
+    return order[_ranks(run_of[order]) < keep]
+
+
+def _ranks(runs: np.ndarray) -> np.ndarray:
+    """Each element's place (0, 1, ...) among the elements of its run (runs contiguous)."""
+    boundaries = np.r_[0, np.flatnonzero(np.diff(runs)) + 1]
+    return np.arange(len(runs)) - np.repeat(boundaries, np.diff(np.r_[boundaries, len(runs)]))
+
+
+def _thresholds(
+    lengths: np.ndarray, starts: np.ndarray, values: np.ndarray, keep: int
+) -> np.ndarray:
+    """The keep-th largest value of each run (-inf for runs of `keep` or fewer), by runs
+    of similar length at a time, each block padded to a rectangle of `DENSE_CELLS`."""
     threshold = np.full(len(lengths), -np.inf)
     long = np.flatnonzero(lengths > keep)
     long = long[np.argsort(lengths[long], kind="stable")]
@@ -137,12 +162,7 @@ def top_per_run(
         dense[np.repeat(np.arange(len(runs)), lengths[runs]), offsets] = values[where]
         threshold[runs] = np.partition(dense, width - keep, axis=1)[:, width - keep]
         first = last
-    candidates = np.flatnonzero(values >= threshold[run_of])
-    order = candidates[np.lexsort((tiebreak[candidates], -values[candidates], run_of[candidates]))]
-    runs = run_of[order]
-    boundaries = np.r_[0, np.flatnonzero(np.diff(runs)) + 1]
-    rank = np.arange(len(order)) - np.repeat(boundaries, np.diff(np.r_[boundaries, len(order)]))
-    return order[rank < keep]
+    return threshold
 
 
 def _matrix(entries: Sequence[Entry], index: TermIndex) -> sparse.csr_matrix:
@@ -202,14 +222,13 @@ def _related_paths(entries: Sequence[Entry], limit: int, index: TermIndex) -> di
     postings = _postings(matrix)
     for start in range(0, len(entries), BLOCK):
         product = (matrix[start : start + BLOCK] @ postings).tocsr()
-        lengths = np.diff(product.indptr)
-        rows = np.repeat(np.arange(start, start + len(lengths)), lengths)
-        docs = product.indices.astype(np.int64)
         values = np.round(product.data, 9)
-        useful = (docs != rows) & (values > MIN_SCORE)
-        rows, docs, values = rows[useful], docs[useful], values[useful]
-        counts = np.bincount(rows - start, minlength=len(lengths))
-        best = top_per_run(counts, values, limit, docs)
-        for row, doc in zip(rows[best].tolist(), docs[best].tolist(), strict=True):
+        best = top_per_run(np.diff(product.indptr), values, limit + 1, product.indices)
+        rows = np.searchsorted(product.indptr, best, side="right") - 1 + start
+        docs = product.indices[best]
+        useful = (docs != rows) & (values[best] > MIN_SCORE)
+        rows, docs = rows[useful], docs[useful]
+        kept = _ranks(rows) < limit
+        for row, doc in zip(rows[kept].tolist(), docs[kept].tolist(), strict=True):
             result[entries[row].path].append(entries[doc].path)
     return result

@@ -94,8 +94,26 @@ def stem(word: str) -> str:
     return w
 
 
-_BySecond = dict[str, list[tuple[tuple[str, ...], str, L]]]
-"""Phrases of two tokens or more by their second token: (keys, phrase, label)."""
+_BySecond = dict[str, list[tuple[tuple[str, ...], int, str, L]]]
+"""Phrases of two tokens or more by their second token: (keys after the second, number
+of tokens, phrase, label)."""
+
+
+_STEMS: dict[str, str] = {}
+_MAX_STEMS = 200_000
+
+
+def stems(words: list[str]) -> list[str]:
+    """``[stem(w) for w in words]``, from a plain table of the words already seen."""
+    try:
+        return list(map(_STEMS.__getitem__, words))
+    except KeyError:
+        if len(_STEMS) > _MAX_STEMS:
+            _STEMS.clear()
+        for word in words:
+            if word not in _STEMS:
+                _STEMS[word] = stem(word)
+        return list(map(_STEMS.__getitem__, words))
 
 
 class PhraseMatcher(Generic[L]):
@@ -118,10 +136,11 @@ class PhraseMatcher(Generic[L]):
             if len(key) == 1:
                 single[key[0]] = (phrase, label)
             else:
-                longer.setdefault(key[0], {}).setdefault(key[1], []).append((key, phrase, label))
+                entry = (key[2:], len(key), phrase, label)
+                longer.setdefault(key[0], {}).setdefault(key[1], []).append(entry)
         for by_second in longer.values():
             for candidates in by_second.values():
-                candidates.sort(key=lambda c: -len(c[0]))
+                candidates.sort(key=lambda c: -c[1])
         self._size = len(seen)
         self._first: dict[str, tuple[_BySecond[L], tuple[str, L] | None]] = {
             word: (longer.get(word, {}), single.get(word)) for word in {*longer, *single}
@@ -130,7 +149,7 @@ class PhraseMatcher(Generic[L]):
         first; the one-token phrase)."""
 
     def _keys(self, tokens: Tokens) -> list[str]:
-        return list(map(stem, tokens.words)) if self.fuzzy else tokens.words
+        return stems(tokens.words) if self.fuzzy else tokens.words
 
     def __len__(self) -> int:
         return self._size
@@ -146,11 +165,10 @@ class PhraseMatcher(Generic[L]):
                 continue
             longer, single = first[keys[i]]
             if longer and i + 1 < n:
-                for key, phrase, label in longer.get(keys[i + 1], ()):
-                    size = len(key)
+                for rest, size, phrase, label in longer.get(keys[i + 1], ()):
                     if (
                         i + size <= n
-                        and tuple(keys[i : i + size]) == key
+                        and (size == 2 or tuple(keys[i + 2 : i + size]) == rest)
                         and _tight(tokens, i, size)
                     ):
                         out.append(

@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
+from operator import mul
 from typing import NamedTuple
 
 from ..vocab import Vocabulary
@@ -54,6 +57,12 @@ class Mention(NamedTuple):
     score: float
     in_title: bool
     subject: bool = False
+
+
+_new_mention: Callable[[tuple[str, str, float, bool, bool]], Mention] = partial(
+    tuple.__new__, Mention
+)
+"""``Mention(*fields)`` without the named tuple's Python-level ``__new__``."""
 
 
 @dataclass(frozen=True)
@@ -232,28 +241,40 @@ def mentions(
     out: list[Mention] = []
     seen_orgs: set[str] = set()
     first = True
+    text = tokens.text
     for idx, m in enumerate(matches):
-        if tokens.text[m.end : m.end + 1] in _CURRENCY:
+        if text[m.end : m.end + 1] in _CURRENCY:
             continue
-        if m.label.kind == ORG:
+        entry = m.label
+        kind = entry.kind
+        if kind == ORG:
             bonus, before, after, outside = 0.0, "", "", False
+        elif entry.ambiguous is None and (kind == IGNORE or entry.code is None):
+            continue
         else:
-            bonus, before, after, outside = _cue_bonus(tokens.text, lowered, m, cues)
-        code = _resolve(tokens, m, idx in paired, bool(before or after))
+            bonus, before, after, outside = _cue_bonus(text, lowered, m, cues)
+        if entry.ambiguous is None:
+            code = None if kind == IGNORE else entry.code
+        else:
+            code = _resolve(tokens, m, idx in paired, bool(before or after))
         if code is None:
             continue
-        if m.label.kind == ORG:
-            if m.label.org in seen_orgs:
+        if kind == ORG:
+            if entry.org in seen_orgs:
                 continue
-            seen_orgs.add(m.label.org or "")
-        kind_weight = KIND_WEIGHT[m.label.kind]
+            seen_orgs.add(entry.org or "")
+        kind_weight = KIND_WEIGHT[kind]
         if idx in listed:
             weight, before, after = kind_weight * LIST_FACTOR, "", ""
         else:
             weight = max(kind_weight + bonus, kind_weight * LIST_FACTOR / 2)
-        first_place = first and m.label.kind != ORG and not outside
+        first_place = first and kind != ORG and not outside
         in_subject = (
-            _within(m.start, subject) and m.label.kind != ORG and not outside and idx not in listed
+            subject is not None
+            and subject[0] <= m.start < subject[1]
+            and kind != ORG
+            and not outside
+            and idx not in listed
         )
         if title:
             weight = weight * TITLE_FACTOR + (FIRST_IN_TITLE if first_place else 0.0)
@@ -261,10 +282,14 @@ def mentions(
             weight = weight * LEAD_FACTOR + (FIRST_IN_LEAD if first_place else 0.0)
         if in_subject:
             weight += SUBJECT_BONUS
-        first = first and (m.label.kind == ORG or outside)
-        label = " ".join(w for w in (before, m.phrase, after) if w)
+        first = first and (kind == ORG or outside)
+        label = m.phrase
+        if before:
+            label = f"{before} {label}"
+        if after:
+            label = f"{label} {after}"
         strong = in_subject or (title and first_place)
-        out.append(Mention(code, label, weight, title, strong))
+        out.append(_new_mention((code, label, weight, title, strong)))
     blocs = gazetteer(vocab).bloc_members
     for run in runs:
         if len(run) < LIST_BLOC_MIN:
@@ -284,6 +309,17 @@ def _related(a: str, b: str, blocs: dict[str, frozenset[str]]) -> bool:
     return a in blocs.get(b, frozenset()) or b in blocs.get(a, frozenset())
 
 
+_DECAYS = tuple(REPEAT_DECAY**k for k in range(64))
+
+
+def _decayed_sum(values: list[float]) -> float:
+    """The scores, highest first, each worth `REPEAT_DECAY` times the one before."""
+    ranked = sorted(values, reverse=True)
+    if len(ranked) <= len(_DECAYS):
+        return sum(map(mul, ranked, _DECAYS))
+    return sum(s * REPEAT_DECAY**k for k, s in enumerate(ranked))
+
+
 def decide(all_mentions: list[Mention], vocab: Vocabulary) -> RegionResult:
     """Primary region first, then the others by score; GLOBAL when nothing is named.
 
@@ -297,10 +333,7 @@ def decide(all_mentions: list[Mention], vocab: Vocabulary) -> RegionResult:
     lone = per_code.get(FALLBACK, [])
     if len(lone) == 1 and not any(m.subject for m in all_mentions if m.code == FALLBACK):
         per_code[FALLBACK] = [lone[0] * KIND_WEIGHT[ORG]]
-    scores = {
-        code: sum(s * REPEAT_DECAY**k for k, s in enumerate(sorted(values, reverse=True)))
-        for code, values in per_code.items()
-    }
+    scores = {code: _decayed_sum(values) for code, values in per_code.items()}
     if not scores:
         return RegionResult([FALLBACK], 0.0, {}, [])
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -58,12 +58,15 @@ HEADLINE_SHARE = 0.6
 
 def cta_score(line: str) -> int:
     """0-3: how much a line reads like a call to action (a question or exclamation,
-    addressing the reader, a verb such as learn/subscribe/ask)."""
+    addressing the reader, a verb such as learn/subscribe/ask). Only scores of 2 and
+    more count: a line with neither of the first two scores 0 without the third test."""
     if not 2 <= line.count(" ") < MAX_SEPARATOR_WORDS:
         return 0
     lower = line.lower().replace("\u2019", "'")
     punct = "?" in line or "!" in line
     address = _ADDRESS.search(lower) is not None
+    if not (punct or address):
+        return 0
     verb = _CTA_VERB.search(lower) is not None
     return int(punct) + int(address) + int(verb)
 

@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from .common import caseless_as_lower
+
 _CAP = r"[A-Z0-9][\w'\u2019.&+-]{0,30}"
 _JOIN = r"(?:&|and|of|the|for|on|in|de|la)"
 _NAME = rf"(?P<name>{_CAP}(?:\s(?:{_JOIN}\s)?{_CAP}){{0,5}})"
@@ -58,8 +60,8 @@ def _clean(name: str) -> str | None:
 
 
 def _may_name(line: str) -> bool:
-    """The line holds one of `_CTA_WORDS` in any case (in ASCII, a plain substring test)."""
-    if line.isascii():
+    """The line holds one of `_CTA_WORDS` in any case (mostly a plain substring test)."""
+    if caseless_as_lower(line):
         lower = line.lower()
         return any(word in lower for word in _CTA_WORDS)
     return _CTA_WORD.search(line) is not None

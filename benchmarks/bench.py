@@ -384,6 +384,7 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("search index plain (bytes/page)", ("plain", "search_index_bytes_per_briefing"), "{:,}"),
     ("search: download, worst query (KB gzip)", ("search", "max_gzip_kb"), "{:,.1f}"),
     ("search: first result after last key (ms)", ("search", "max_ms_after_last_key"), "{:,.0f}"),
+    ("  pasted, slow 4G (ms)", ("search", "max_ms_pasted_slow_4g"), "{:,.0f}"),
     ("largest listing page (bytes)", ("ours", "largest_listing_page_bytes"), "{:,}"),
     ("total site (MB)", ("ours", "total_mb"), "{:,.1f}"),
     ("total site plain (MB)", ("plain", "total_mb"), "{:,.1f}"),

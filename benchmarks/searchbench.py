@@ -12,25 +12,32 @@ documents" for the whole query. Reported:
 - ``ms_after_last_key``: from the last keyup to those results;
 - ``ms_after_load``: from the start of the page load to those results;
 - ``search_raw_bytes`` / ``search_gzip_bytes``: the bodies of every request that serves
-  search, as stored and as gzip (level 6, what GitHub Pages sends for JSON and
-  JavaScript) would send them. Search requests are those under ``search/`` (Material's
+  search, as stored and as they crossed the wire: the local server gzips HTML, CSS,
+  JavaScript, JSON, XML and SVG (level 6) for a browser that accepts it, as GitHub
+  Pages does. Search requests are those under ``search/`` (Material's
   ``search_index.json`` and any index shards), the search worker script named in the
   page's ``__config``, and anything else requested after the search box was focused.
   Material fetches its index and worker at page load, before the box is focused, which
   is why they are counted by URL;
 - ``requests``: how many search requests that was.
 
-The local server sends files uncompressed, so times include no decompression; on
-localhost they are the browser's and the worker's work, not the network's.
+On localhost the times are the browser's and the worker's work, not the network's. So
+each query is also measured pasted (the whole query at once, one keyup) on an emulated
+slow 4G connection (`SLOW_4G`: 150 ms round trip, 1.6 Mbit/s down, Lighthouse's mobile
+preset, applied through the DevTools protocol to the page and its workers), as for a
+reader who opens the page and searches straight away: ``pasted_slow_4g`` in each
+query's record, the worst time as ``max_ms_pasted_slow_4g``.
 """
 
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import os
 import sys
 import time
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
@@ -41,6 +48,7 @@ from browser_harness import (  # noqa: E402
     SEARCH_INPUT,
     VIEWPORT,
     BrowserUnavailable,
+    _SiteHandler,
     launch_chromium,
     require_browser,
     serve_site,
@@ -52,6 +60,7 @@ if TYPE_CHECKING:
 QUERIES = ("Japan", "Europol", "facial recognition", "United States")
 """A region, an organisation (a tag), a two-word subject, and the largest region by name."""
 KEY_DELAY_MS = 120
+SLOW_4G = {"latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
 TIMEOUT_S = float(os.environ.get("SEARCHBENCH_TIMEOUT_S", "600"))
 
 _WATCH = """([words, none]) => {
@@ -78,8 +87,34 @@ _WATCH = """([words, none]) => {
 }"""
 
 
-def _gzip_size(body: bytes) -> int:
-    return len(gzip.compress(body, compresslevel=6, mtime=0))
+COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".map")
+
+
+@lru_cache(maxsize=4096)
+def _gzipped(path: str, mtime: float) -> bytes:
+    return gzip.compress(Path(path).read_bytes(), compresslevel=6, mtime=0)
+
+
+class GzipHandler(_SiteHandler):
+    """The site as GitHub Pages serves it: text files gzipped for a browser that asks."""
+
+    def send_head(self) -> Any:
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and self._inside_base() and path.endswith(COMPRESSED)):
+            return super().send_head()
+        if not os.path.isfile(path):
+            return super().send_head()
+        body = _gzipped(path, os.path.getmtime(path))
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 def _is_search(url: str, base: str, worker: str | None) -> bool:
@@ -89,11 +124,18 @@ def _is_search(url: str, base: str, worker: str | None) -> bool:
     )
 
 
-def measure_query(browser: Browser, home: str, query: str) -> dict[str, Any]:
-    """One reader, one query, in a fresh context: see the module docstring."""
+def measure_query(
+    browser: Browser, home: str, query: str, network: dict[str, float] | None = None
+) -> dict[str, Any]:
+    """One reader, one query, in a fresh context: typed, or pasted over `network` (see the
+    module docstring)."""
     context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
     try:
         page = context.new_page()
+        if network is not None:
+            session = context.new_cdp_session(page)
+            session.send("Network.enable")
+            session.send("Network.emulateNetworkConditions", {"offline": False, **network})
         finished: list[tuple[float, Request]] = []
         context.on("requestfinished", lambda r: finished.append((time.perf_counter(), r)))
         context.on("requestfailed", lambda r: finished.append((time.perf_counter(), r)))
@@ -106,7 +148,11 @@ def measure_query(browser: Browser, home: str, query: str) -> dict[str, Any]:
         page.evaluate(_WATCH, [words, none])
         page.locator(SEARCH_INPUT).click()
         focused = time.perf_counter()
-        page.keyboard.type(query, delay=KEY_DELAY_MS)
+        if network is None:
+            page.keyboard.type(query, delay=KEY_DELAY_MS)
+        else:
+            page.locator(SEARCH_INPUT).fill(query)
+            page.keyboard.press("End")
         page.wait_for_function(
             "() => window.__searchbench.result !== null", timeout=TIMEOUT_S * 1000, polling=50
         )
@@ -123,9 +169,8 @@ def measure_query(browser: Browser, home: str, query: str) -> dict[str, Any]:
             response = request.response()
             if response is None:
                 continue
-            body = response.body()
-            raw += len(body)
-            packed += _gzip_size(body)
+            raw += len(response.body())
+            packed += request.sizes()["responseBodySize"]
             count += 1
         return {
             "query": query,
@@ -151,12 +196,14 @@ def measure(site: Path, mount: str = "/", queries: tuple[str, ...] = QUERIES) ->
     from playwright.sync_api import Error, sync_playwright
 
     runs: list[dict[str, Any]] = []
-    with serve_site(site, mount) as server, sync_playwright() as playwright:
+    with serve_site(site, mount, GzipHandler) as server, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
             for query in queries:
                 try:
-                    runs.append(measure_query(browser, server.url, query))
+                    run = measure_query(browser, server.url, query)
+                    run["pasted_slow_4g"] = measure_query(browser, server.url, query, SLOW_4G)
+                    runs.append(run)
                 except Error as exc:
                     runs.append({"query": query, "error": str(exc).splitlines()[0]})
         finally:
@@ -167,6 +214,8 @@ def measure(site: Path, mount: str = "/", queries: tuple[str, ...] = QUERIES) ->
         out["max_raw_kb"] = round(max(r["search_raw_bytes"] for r in done) / 1000, 1)
         out["max_gzip_kb"] = round(max(r["search_gzip_bytes"] for r in done) / 1000, 1)
         out["max_ms_after_last_key"] = max(r["ms_after_last_key"] for r in done)
+        slow = [r["pasted_slow_4g"]["ms_after_last_key"] for r in done]
+        out["max_ms_pasted_slow_4g"] = max(slow)
     if len(done) < len(runs):
         out["error"] = "; ".join(f"{r['query']}: {r['error']}" for r in runs if "error" in r)
     return out

@@ -126,13 +126,16 @@ class SiteServer:
 
 
 @contextmanager
-def serve_site(site_dir: Path, base_path: str = "/") -> Iterator[SiteServer]:
+def serve_site(
+    site_dir: Path, base_path: str = "/", handler_class: type[_SiteHandler] = _SiteHandler
+) -> Iterator[SiteServer]:
     """Serve `site_dir` on 127.0.0.1, on a free port, under `base_path` (the path of the
     site's `site_url`, so that absolute links the build wrote resolve), from a daemon
-    thread of a threaded http.server, for as long as the context is open."""
+    thread of a threaded http.server, for as long as the context is open. A subclass of
+    `_SiteHandler` may serve the files differently (the search benchmark gzips them)."""
     base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
     not_found: list[str] = []
-    handler = type("Handler", (_SiteHandler,), {"base_path": base, "not_found": not_found})
+    handler = type("Handler", (handler_class,), {"base_path": base, "not_found": not_found})
     server = http.server.ThreadingHTTPServer(
         (LOCALHOST, 0), partial(handler, directory=str(site_dir))
     )

@@ -4,12 +4,13 @@
  * answers them from the sharded index under search/ (generator/site/search.py) instead
  * of building a lunr index of the whole archive in the browser:
  *
- *   SETUP  -> READY   nothing is fetched yet (Material sends it at every page load)
- *   QUERY  -> RESULT  the manifest once, then the term shards of the query's words
- *                     (one per two-letter prefix) and the chunks of display records of
- *                     the best results; every file is fetched once per page, and a
- *                     query overtaken by the reader's next keystroke is dropped before
- *                     its records are fetched
+ *   SETUP  -> READY   the manifest (about 1 KB gzipped) starts loading, so that the
+ *                     first query waits for no more than its own files
+ *   QUERY  -> RESULT  the term shards of the query's words (one per two-letter
+ *                     prefix), then the chunks of display records of the best results;
+ *                     every file is fetched once per page, and a query overtaken by
+ *                     the reader's next keystroke is dropped before its records are
+ *                     fetched
  *
  * Tokens agree with search.py's `tokens`: lower case, NFKD, combining marks dropped,
  * runs of letters and digits, stop words (from the manifest) dropped. Every query word
@@ -180,6 +181,7 @@ addEventListener("message", async event => {
   const message = event.data
   if (message.type === SETUP) {
     options = { ...options, ...(message.data && message.data.options) }
+    loadManifest().catch(() => {})
     postMessage({ type: READY })
   } else if (message.type === QUERY) {
     const id = ++latest

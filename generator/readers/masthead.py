@@ -27,12 +27,14 @@ _ABOUT = re.compile(
     rf"^\W{{0,4}}{_NAME}\sis\s(?i:(?:a|an|the)\s(?:[\w-]+\s){{0,3}}(?:newsletter|digest"
     rf"|briefing|publication|roundup|bulletin))\b"
 )
-_CTA_WORDS = (
-    "subscribe", "sign", "reading", "newsletter", "digest", "briefing", "publication",
-    "roundup", "bulletin", "forward", "share",
-)  # fmt: skip
-"""Words one of _SELF, _ABOUT and _PASS_ON needs: lines without one are not read."""
-_CTA_WORD = re.compile(f"(?i:{'|'.join(_CTA_WORDS)})")
+_PATTERNS = [(_SELF, 2), (_ABOUT, 2), (_PASS_ON, 1)]
+_NEEDS = (
+    (_SELF, 2, ("subscribe", "sign", "reading")),
+    (_ABOUT, 2, ("newsletter", "digest", "briefing", "publication", "roundup", "bulletin")),
+    (_PASS_ON, 1, ("forward", "share")),
+)
+"""Each pattern with a word it cannot match without: a line holding none is not read."""
+_CTA_WORD = re.compile(f"(?i:{'|'.join(word for *_, words in _NEEDS for word in words)})")
 _ISSUE = re.compile(
     rf"^\W{{0,4}}{_NAME}\s?(?:[-:\u2013\u2014|]\s?)?(?:#\s?\d{{1,5}}|(?i:issue|no\.?|vol\.?|edition)"
     rf"\s?#?\d{{1,5}})\b",
@@ -59,21 +61,22 @@ def _clean(name: str) -> str | None:
     return name
 
 
-def _may_name(line: str) -> bool:
-    """The line holds one of `_CTA_WORDS` in any case (mostly a plain substring test)."""
-    if caseless_as_lower(line):
-        lower = line.lower()
-        return any(word in lower for word in _CTA_WORDS)
-    return _CTA_WORD.search(line) is not None
+def _patterns(line: str) -> list[tuple[re.Pattern[str], int]]:
+    """The patterns of `cta_name` (with their weight) whose words the line holds, in any
+    case; found with plain lower-case tests where that is the same."""
+    if not caseless_as_lower(line):
+        return _PATTERNS if _CTA_WORD.search(line) else []
+    lower = line.lower()
+    return [(p, weight) for p, weight, words in _NEEDS if any(word in lower for word in words)]
 
 
 def cta_name(line: str) -> tuple[str, int] | None:
     """(publication, weight) a call-to-action or self-description line names, or None.
     Weight 2 for a line in which the publication speaks of itself ("Subscribe to X",
     "Thanks for reading X", "X is a weekly newsletter"), 1 for "Forward X"/"Share X"."""
-    if len(line) > MAX_LINE or not _may_name(line):
+    if not line or len(line) > MAX_LINE:
         return None
-    for pattern, weight in ((_SELF, 2), (_ABOUT, 2), (_PASS_ON, 1)):
+    for pattern, weight in _patterns(line):
         for match in pattern.finditer(line):
             name = _clean(match.group("name") or "")
             if name:

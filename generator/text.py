@@ -324,15 +324,14 @@ _NEEDS_OF = {
 }
 
 
-def _cut_score(words: list[str], i: int, limit: int) -> float | None:
-    """Score cutting the sentence before words[i]; None when the cut is not acceptable."""
-    prefix = " ".join(words[:i]).rstrip(",;:")
-    if len(prefix) > limit or len(prefix) < _MIN_HEADLINE:
-        return None
+def _cut_score(words: list[str], i: int, length: int, balanced: bool) -> float | None:
+    """Score cutting the sentence before words[i]; None when the cut is not acceptable.
+    `length`: the length of the words before, trailing ",;:" left out; `balanced`:
+    their brackets and double quotes are closed."""
     last = words[i - 1].lower().strip(",;:")
     if last in _WEAK_ENDINGS or last in _NO_END or last.endswith(("'s", "\u2019s")):
         return None
-    if prefix.count("(") != prefix.count(")") or prefix.count('"') % 2:
+    if not balanced:
         return None
     following = words[i].lower().strip("\"'\u2018\u201c(")
     if following in ("and", "or") and last.endswith("ing"):
@@ -340,12 +339,12 @@ def _cut_score(words: list[str], i: int, limit: int) -> float | None:
     if following == "of" and last in _NEEDS_OF:
         return None
     if words[i - 1].endswith(","):
-        return len(prefix) - 10.0
+        return length - 10.0
     if following in _BREAK_BEFORE:
-        return len(prefix) + 15.0
+        return length + 15.0
     participle = following.endswith(("ing", "ed")) and len(following) > 5 and "-" not in following
     if participle and not last.endswith(_ADJECTIVE_ENDS):
-        return len(prefix) + 5.0
+        return length + 5.0
     return None
 
 
@@ -363,17 +362,24 @@ def headline_from_lede(body: str, limit: int = MAX_HEADLINE) -> str:
     if len(first) <= limit:
         return _capitalise(first)
     words = first.split(" ")
-    scored: list[tuple[float, int]] = []
-    joined = -1
+    best: tuple[float, int] | None = None
+    joined, opened, closed, quotes = -1, 0, 0, 0
     for i in range(1, len(words)):
-        joined += len(words[i - 1]) + 1
-        if joined - len(words[i - 1]) > limit:
+        word = words[i - 1]
+        joined += len(word) + 1
+        if joined - len(word) > limit:
             break
-        if joined >= _MIN_HEADLINE and (s := _cut_score(words, i, limit)) is not None:
-            scored.append((s, i))
-    if scored:
-        _score, cut = max(scored)
-        return _capitalise(" ".join(words[:cut]).rstrip(" ,;:-\u2013\u2014"))
+        opened += word.count("(")
+        closed += word.count(")")
+        quotes += word.count('"')
+        length = joined - (len(word) - len(word.rstrip(",;:")))
+        if not _MIN_HEADLINE <= length <= limit:
+            continue
+        score = _cut_score(words, i, length, opened == closed and not quotes % 2)
+        if score is not None and (best is None or (score, i) > best):
+            best = (score, i)
+    if best is not None:
+        return _capitalise(" ".join(words[: best[1]]).rstrip(" ,;:-\u2013\u2014"))
     kept: list[str] = []
     for word in words:
         if len(" ".join([*kept, word])) > limit:

@@ -19,7 +19,7 @@ from . import regions, status, tags, topics
 from .base import Classification, Evidence
 from .dates import item_date
 from .gazetteer import Entry, gazetteer
-from .matcher import Match, Tokens, tokenise
+from .matcher import Match, Tokens, per_vocab, tokenise
 from .sources import item_source
 from .subject import subject_span
 
@@ -36,8 +36,13 @@ def lead_end(body: str) -> int:
     return len(body)
 
 
+@per_vocab
+def _digital_kinds(vocab: Vocabulary) -> frozenset[str]:
+    return frozenset(vocab.taxonomy.off_topic.digital_kinds)
+
+
 def _digital_orgs(matches: list[Match[Entry]], vocab: Vocabulary) -> int:
-    kinds = set(vocab.taxonomy.off_topic.digital_kinds)
+    kinds = _digital_kinds(vocab)
     orgs = vocab.organisations.organisations
     return len({m.label.org for m in matches if m.label.org and orgs[m.label.org].kind in kinds})
 

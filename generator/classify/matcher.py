@@ -157,19 +157,20 @@ class PhraseMatcher(Generic[L]):
     def find(self, tokens: Tokens) -> list[Match[L]]:
         keys = self._keys(tokens)
         first = self._first
-        starts, ends = tokens.starts, tokens.ends
+        text, starts, ends = tokens.text, tokens.starts, tokens.ends
         out: list[Match[L]] = []
         n, resume = len(keys), 0
         for i in compress(count(), map(first.__contains__, keys)):
             if i < resume:
                 continue
             longer, single = first[keys[i]]
-            if longer and i + 1 < n:
-                for rest, size, phrase, label in longer.get(keys[i + 1], ()):
+            if longer and i + 1 < n and keys[i + 1] in longer:
+                first_gap = text[ends[i] : starts[i + 1]] == " " or _tight(tokens, i, 2)
+                for rest, size, phrase, label in longer[keys[i + 1]] if first_gap else ():
                     if (
                         i + size <= n
                         and (size == 2 or tuple(keys[i + 2 : i + size]) == rest)
-                        and _tight(tokens, i, size)
+                        and (size == 2 or _tight(tokens, i + 1, size - 1))
                     ):
                         out.append(
                             _new_match((phrase, label, i, i + size, starts[i], ends[i + size - 1]))

@@ -155,11 +155,16 @@ def cue_hits(parts: list[tuple[Tokens, float]], vocab: Vocabulary) -> CueHits:
     return CueHits(scores, evidence)
 
 
+@per_vocab
+def _on_topic(vocab: Vocabulary) -> list[str]:
+    return [s for s, t in vocab.taxonomy.topics.items() if t.on_topic]
+
+
 def decide(hits: CueHits, vocab: Vocabulary) -> TopicResult:
     """Best on-topic topic by cue score; the taxonomy's default when no cue matched."""
-    on_topic = [s for s, t in vocab.taxonomy.topics.items() if t.on_topic]
+    scored = hits.scores
     ranked = sorted(
-        ((slug, hits.scores.get(slug, 0.0)) for slug in on_topic), key=lambda kv: (-kv[1], kv[0])
+        ((slug, scored.get(slug, 0.0)) for slug in _on_topic(vocab)), key=lambda kv: (-kv[1], kv[0])
     )
     scores = {slug: round(score, 2) for slug, score in ranked if score > 0}
     if not ranked or ranked[0][1] <= 0:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..errors import BriefingsError
 from .base import RawItem, Reader, ReadProblem, ReadResult
+from .common import forget_texts
 
 __all__ = ["RawItem", "ReadProblem", "ReadResult", "Reader", "READERS", "read_text", "formats"]
 
@@ -45,16 +46,20 @@ def formats() -> list[str]:
 def read_text(text: str, fmt: str | None = None) -> ReadResult:
     """Split normalised text into raw items with the named or the best-sniffing reader."""
     by_name = {r.name: r for r in readers()}
-    if fmt is not None:
-        if fmt not in by_name:
-            raise BriefingsError(f"unknown format {fmt!r}; known formats: {', '.join(by_name)}")
-        return by_name[fmt].read(text)
-    scored = sorted(
-        ((r.sniff(text), i, r) for i, r in enumerate(readers())), key=lambda s: (-s[0], s[1])
-    )
-    best_score, _, best = scored[0]
-    if best_score < MIN_CONFIDENCE:
-        raise BriefingsError(
-            "no known digest format recognised (tried: " + ", ".join(by_name) + ")"
+    try:
+        if fmt is not None:
+            if fmt not in by_name:
+                known = ", ".join(by_name)
+                raise BriefingsError(f"unknown format {fmt!r}; known formats: {known}")
+            return by_name[fmt].read(text)
+        scored = sorted(
+            ((r.sniff(text), i, r) for i, r in enumerate(readers())), key=lambda s: (-s[0], s[1])
         )
-    return best.read(text)
+        best_score, _, best = scored[0]
+        if best_score < MIN_CONFIDENCE:
+            raise BriefingsError(
+                "no known digest format recognised (tried: " + ", ".join(by_name) + ")"
+            )
+        return best.read(text)
+    finally:
+        forget_texts()

@@ -9,10 +9,11 @@ bounded or possessive pieces applied to one short line at a time.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
+from typing import TypeVar
 
 from .base import RawItem
 
@@ -127,14 +128,32 @@ def _date_hint(line: str) -> bool:
     return _DATE_HINT.search(line) is not None
 
 
+T = TypeVar("T")
+_FORGET: list[Callable[[], None]] = []
+
+
+def per_text(analyse: Callable[[str], T]) -> Callable[[str], T]:
+    """Memoise a pure analysis of a whole text, so that the readers sniffing a text and
+    the one reading it share it; `forget_texts` drops it once the text is read. Callers
+    must not change what it returns."""
+    cached = lru_cache(maxsize=1)(analyse)
+    _FORGET.append(cached.cache_clear)
+    return cached
+
+
+def forget_texts() -> None:
+    """Drop every `per_text` memo (`read_text` calls this when it is done)."""
+    for forget in _FORGET:
+        forget()
+
+
 def split_lines(text: str) -> list[str]:
     """Lines without their line ends, tolerant of CR and CRLF, trailing spaces removed."""
     return list(_split_lines(text))
 
 
-@lru_cache(maxsize=2)
+@per_text
 def _split_lines(text: str) -> tuple[str, ...]:
-    """`split_lines`, memoised: every reader sniffs the same text."""
     return tuple(line.rstrip() for line in text.lstrip("\ufeff").splitlines())
 
 

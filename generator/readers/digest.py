@@ -18,7 +18,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from .base import RawItem, ReadProblem, ReadResult, TextReader
 from .common import (
@@ -35,6 +35,7 @@ from .common import (
     looks_like_headline,
     numbered_paragraphs,
     parse_meta_line,
+    per_text,
     preview,
     prose_from,
     split_lines,
@@ -242,10 +243,9 @@ def _item(chunk: Numbered, titled: bool, first: bool) -> RawItem | None:
     return RawItem(body, line, title, source, None, dateline, starts_mid_sentence(body))
 
 
-@lru_cache(maxsize=1)
+@per_text
 def _chunked(text: str) -> tuple[Separator | None, list[Numbered]]:
-    """The separator of `text` and the runs of lines between separators. Memoised: the
-    text `read_text` sniffs is the text it then reads. Callers must not change them."""
+    """The separator of `text` and the runs of lines between separators."""
     lines = split_lines(text)
     sep = find_separator(lines)
     return sep, chunks(lines, sep)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .base import RawItem, ReadProblem, ReadResult, TextReader
 from .common import (
@@ -26,6 +25,7 @@ from .common import (
     looks_like_headline,
     make_item,
     parse_meta_line,
+    per_text,
     preview,
     prose_from,
     split_lines,
@@ -108,10 +108,9 @@ def find_anchors(lines: list[str]) -> list[Anchor]:
     return anchors
 
 
-@lru_cache(maxsize=1)
+@per_text
 def _anchored(text: str) -> tuple[list[str], list[Anchor]]:
-    """The lines of `text` and their anchors. Memoised: the text `read_text` sniffs is
-    the text it then reads. Callers must not change them."""
+    """The lines of `text` and their anchors."""
     lines = split_lines(text)
     return lines, find_anchors(lines)
 

@@ -134,9 +134,10 @@ def cue_hits(parts: list[tuple[Tokens, float]], vocab: Vocabulary) -> CueHits:
     heads = vocab.taxonomy.name_heads
     for tokens, factor in parts:
         title_case: bool | None = None
+        heads_here = not heads.keys().isdisjoint(tokens.words)
         for m in matcher.find(tokens):
             share = 1.0
-            if _capital(tokens.words[m.first]) and _head_near(tokens, m, heads):
+            if heads_here and _capital(tokens.words[m.first]) and _head_near(tokens, m, heads):
                 if title_case is None:
                     title_case = _title_case(tokens)
                 if not title_case:

@@ -110,9 +110,7 @@ def stems(words: list[str]) -> list[str]:
     except KeyError:
         if len(_STEMS) > _MAX_STEMS:
             _STEMS.clear()
-        for word in words:
-            if word not in _STEMS:
-                _STEMS[word] = stem(word)
+        _STEMS.update((word, stem(word)) for word in set(words).difference(_STEMS))
         return list(map(_STEMS.__getitem__, words))
 
 

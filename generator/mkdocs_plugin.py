@@ -87,7 +87,7 @@ class BriefingsConfig(Config):
 
 class FeedFile(File):
     """A generated file whose bytes `make` produces when MkDocs copies it; a dirty build
-    copies it only when `changed` or missing from the site."""
+    copies it only when `changed`."""
 
     def __init__(self, config: MkDocsConfig, path: str, make: Callable[[], bytes], changed: bool):
         super().__init__(path, None, config.site_dir, config.use_directory_urls)
@@ -111,7 +111,7 @@ class FeedFile(File):
         self.make = lambda: value.encode("utf-8")
 
     def is_modified(self) -> bool:
-        return self.changed or not os.path.isfile(self.abs_dest_path)
+        return self.changed
 
     def copy_file(self, dirty: bool = False) -> None:
         if dirty and not self.is_modified():
@@ -163,13 +163,15 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.dirty = False
         self.built: dict[str, Any] = {}
         self.pending: dict[str, Any] = {}
-        self.written: dict[str, str] = {}
-        self.page_urls: list[str] = []
+        self.written: set[str] = set()
+        self.files: Files | None = None
         self.sources: dict[str, Page] = {}
         self.last_sources: dict[str, Page] = {}
         self.entries: dict[str, Entry] = {}
         self.previous: SitePlan | None = None
         self.templates = TemplateCache()
+        self.generated: dict[str, bytes] = {}
+        self.pending_generated: dict[str, bytes] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Also makes MkDocs keep this instance (and its caches) across serve rebuilds."""
@@ -232,18 +234,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.pending = {path: plan.inputs(path) for path in plan.outputs()}
         self.pending[""] = context
         if self.built.get("") != context:
-            self.built, self.written, self.previous = {}, {}, None
+            self.built, self.written, self.previous, self.generated = {}, set(), None, {}
         changed = {path for path, inputs in self.pending.items() if self.built.get(path) != inputs}
         self._add(files, config, plan.pages, lambda path: File.generated(config, path, content=""))
         self._add(
             files,
             config,
             list(plan.feeds),
-            lambda path: FeedFile(config, path, lambda: plan.file(path), path in changed),
+            lambda path: FeedFile(
+                config, path, lambda: plan.file(path), path in changed or path not in self.written
+            ),
         )
         if self.dirty:
             self._mark_modified(files, plan, changed)
-        self.page_urls = [file.url for file in files.documentation_pages()]
+            self._keep_unchanged_files(files)
+        self.files = files
         return files
 
     def _entry(self, path: str, page: Page) -> Entry:
@@ -255,18 +260,34 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def _mark_modified(self, files: Files, plan: SitePlan, changed: set[str]) -> None:
         """Tell MkDocs which derived and briefing pages to make again: those whose inputs
-        or source changed since the last build, or whose output is missing, except those
-        whose output differs only by a fragment, swapped in the written file here."""
+        or source changed since the last build, or that it did not write (this process is
+        the only writer of the folders it builds: `mkdocs serve` builds into a temporary
+        one), except those whose output differs only by a fragment, swapped in the
+        written file here."""
         for path in [*plan.pages, *plan.archive.index]:
             file = files.src_uris[path]
-            dest = file.abs_dest_path
             source = self.sources.get(path)
             same_source = source is None or self.last_sources.get(path) is source
-            modified = path in changed or not same_source or not os.path.isfile(dest)
-            if modified and same_source and self.previous is not None and os.path.isfile(dest):
+            written = path in self.written
+            modified = path in changed or not same_source or not written
+            if modified and same_source and written and self.previous is not None:
                 swap = plan.swap(self.previous, path)
-                modified = swap is None or not swap_fragment(dest, *swap)
-            setattr(file, "is_modified", lambda modified=modified: modified)  # noqa: B010
+                modified = swap is None or not swap_fragment(file.abs_dest_path, *swap)
+            setattr(file, "is_modified", _yes if modified else _no)  # noqa: B010
+
+    def _keep_unchanged_files(self, files: Files) -> None:
+        """Other generated files (the search index) whose bytes equal those the last
+        build wrote are not written again."""
+        made = {}
+        for file in files:
+            if file.generated_by is None or isinstance(file, FeedFile):
+                continue
+            if file.is_documentation_page():
+                continue
+            made[file.src_uri] = data = file.content_bytes
+            if file.src_uri in self.written and self.generated.get(file.src_uri) == data:
+                setattr(file, "is_modified", _no)  # noqa: B010
+        self.pending_generated = made
 
     @staticmethod
     def _add(
@@ -286,28 +307,34 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         including pages a dirty build does not re-read; reuse compiled templates."""
         assert self.plan is not None
         env.bytecode_cache = self.templates.for_env(env)
+        by_path = files.src_uris
         for path in [*self.plan.pages, *self.plan.archive.index]:
-            file = files.get_file_from_path(path)
+            page = by_path[path].page
             updated = self.plan.updated(path)
-            if file is not None and file.page is not None and updated is not None:
-                file.page.update_date = updated
-        written = {path: files.src_uris[path].abs_dest_path for path in self.plan.outputs()}
+            if page is not None and updated is not None:
+                page.update_date = updated
+        written = {*self.plan.outputs(), *self.pending_generated}
         if self.dirty:
-            for path, dest in self.written.items():
-                if path not in written:
-                    remove_output(dest, config.site_dir)
+            for path in self.written - written:
+                gone = File(path, None, config.site_dir, config.use_directory_urls)
+                remove_output(gone.abs_dest_path, config.site_dir)
         self.written = written
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.dirty:
             reorder_search_index(
-                Path(config.site_dir) / "search" / "search_index.json", self.page_urls
+                Path(config.site_dir) / "search" / "search_index.json", self.files or Files([])
             )
-        self.built = self.pending
+        self.built, self.generated = self.pending, self.pending_generated
         if self.dirty:
             self.previous, self.last_sources = self.plan, self.sources
         self.entries = {path: self.entries[path] for path in self.sources}
+        self.plan, self.sources, self.files = None, {}, None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Forget the last build: the next one makes everything again."""
+        self.built, self.written, self.previous, self.generated = {}, set(), None, {}
         self.plan, self.sources = None, {}
 
     def on_page_read_source(self, *, page: MkPage, config: MkDocsConfig) -> str | None:
@@ -388,17 +415,28 @@ def remove_output(dest: str, site_dir: str) -> None:
         folder = os.path.dirname(folder)
 
 
+def _yes() -> bool:
+    return True
+
+
+def _no() -> bool:
+    return False
+
+
 def swap_fragment(dest: str, old: str, new: str) -> bool:
     """Replace `old` by `new` in the written file `dest` if `old` occurs there exactly
-    once; False (and the file untouched) otherwise."""
+    once; False (and the file untouched, or missing) otherwise."""
     before, after = old.encode("utf-8"), new.encode("utf-8")
-    with open(dest, "r+b") as file:
-        data = file.read()
-        if data.count(before) != 1:
-            return False
-        file.seek(0)
-        file.write(data.replace(before, after, 1))
-        file.truncate()
+    try:
+        with open(dest, "r+b") as file:
+            data = file.read()
+            if data.count(before) != 1:
+                return False
+            file.seek(0)
+            file.write(data.replace(before, after, 1))
+            file.truncate()
+    except FileNotFoundError:
+        return False
     return True
 
 
@@ -415,13 +453,16 @@ def searched_part(body: str, search_text: str) -> str:
     return f'{body[:end]}\n<div class="briefing-more" data-search-exclude="1">{rest}</div>'
 
 
-def reorder_search_index(path: Path, page_urls: list[str]) -> None:
+def reorder_search_index(path: Path, files: Files) -> None:
     """Material's dirty merge keeps stale and duplicate entries when several pages were
     rebuilt: keep each page's latest run of entries, drop pages no longer built, and
-    order them as a full build does."""
+    order them as a full build does (the order of `files`' pages)."""
     if not path.is_file():
         return
     data = json.loads(path.read_text(encoding="utf-8"))
+    if not data["docs"]:
+        return
+    page_urls = [file.url for file in files.documentation_pages()]
     runs: dict[str, list[Any]] = {}
     previous = None
     for entry in data["docs"]:

@@ -160,7 +160,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.deriver = Deriver()
         self.vocab: tuple[tuple[Any, ...], Vocabulary] | None = None
         self.plan: SitePlan | None = None
-        self.dirty = False
+        self.dirty = self.serving = False
         self.built: dict[str, Any] = {}
         self.pending: dict[str, Any] = {}
         self.written: set[str] = set()
@@ -175,7 +175,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Also makes MkDocs keep this instance (and its caches) across serve rebuilds."""
-        self.dirty = dirty
+        self.dirty, self.serving = dirty, command == "serve"
 
     def site_config(self, config: MkDocsConfig) -> SiteConfig:
         try:
@@ -229,6 +229,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             plan = self.plan = self.deriver.plan(Archive.of(entries, vocab), cfg)
         except BriefingsError as exc:
             raise PluginError(str(exc)) from exc
+        if not self.serving:
+            self.deriver = Deriver()
         add_search_index(files, config, plan.archive, plan.groups, cfg)
         context = ("context", vocab_key, cfg, config.site_dir)
         self.pending = {path: plan.inputs(path) for path in plan.outputs()}
@@ -338,12 +340,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.plan, self.sources = None, {}
 
     def on_page_read_source(self, *, page: MkPage, config: MkDocsConfig) -> str | None:
-        """A briefing's body as read in on_files: MkDocs neither reads nor parses it again
-        (its front-matter is set in on_page_markdown); a derived page has no source."""
-        source = self.sources.get(page.file.src_uri)
-        if source is not None:
-            return source.body
-        return "" if self.derived(page.file.src_uri) else None
+        """Nothing for a briefing or derived page: MkDocs neither reads a briefing again
+        nor parses it (a body's first line shaped like ``Place: text`` would be taken for
+        MultiMarkdown metadata); ``on_page_markdown`` gives it the body read in
+        ``on_files`` and the front-matter."""
+        path = page.file.src_uri
+        return "" if path in self.sources or self.derived(path) else None
 
     def on_page_markdown(
         self, markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files
@@ -355,6 +357,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if source is not None:
             meta = page.meta = {**source.raw_meta, "tags": list(source.raw_meta.get("tags") or [])}
             meta.update(self.plan.decoration_meta(path))
+            markdown = source.body
         elif self.derived(path):
             meta.update(self.plan.page_meta(path))
             markdown = ""

@@ -21,6 +21,9 @@ from site_fixtures import (
     url_path,
     write_project,
 )
+from site_fixtures import (
+    item as make_item,
+)
 from slugify import slugify
 
 from generator.model import Status
@@ -277,3 +280,21 @@ def test_raw_digests_and_vocabulary_are_not_published(tmp_path: Path) -> None:
     assert (tmp_path / "content" / "_data" / "taxonomy.yaml").exists()
     assert not (site / "raw").exists()
     assert not (site / "_data").exists()
+
+
+def test_a_body_opening_with_a_dateline_keeps_its_first_paragraph(tmp_path: Path) -> None:
+    """A first line shaped like ``Place: text`` is the briefing's text, not page metadata
+    (MkDocs reads such lines as MultiMarkdown metadata in a page without front-matter)."""
+    opening = "Brussels: the European Commission opened proceedings against a chatbot maker."
+    dated = make_item(
+        "Commission opens proceedings against chatbot maker",
+        "2026-01-14",
+        ["EU"],
+        "ai-governance-regulation",
+        "Reuters",
+        f"{opening}\n\nThe company has two weeks to reply.",
+    )
+    site = build_site(write_project(tmp_path, [dated]))
+    text = html_at(site, url_path(dated)).cssselect(".md-content")[0].text_content()
+    assert opening in text
+    assert "The company has two weeks to reply." in text

@@ -66,8 +66,8 @@ class TermIndex:
         if cached is not None and (cached[0] is entry or cached[0] == entry):
             return cached[1], cached[2]
         counted = Counter(tokens(entry))
-        ids = np.fromiter(map(self._id, counted), np.int64, len(counted))
-        tfs = np.fromiter(counted.values(), np.int64, len(counted))
+        ids = np.fromiter(map(self._id, counted), np.int32, len(counted))
+        tfs = np.fromiter(counted.values(), np.int32, len(counted))
         if cached is not None and np.array_equal(ids, cached[1]) and np.array_equal(tfs, cached[2]):
             ids, tfs = cached[1], cached[2]
         self._counted[entry.path] = (entry, ids, tfs)

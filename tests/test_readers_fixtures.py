@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from generator.errors import BriefingsError
-from generator.readers import RawItem, ReadResult, read_text
+from generator.readers import RawItem, ReadResult, read_text, readers
 from generator.text import decode_bytes, normalise_text
 
 DATA = Path(__file__).parent / "data" / "readers"
@@ -110,6 +110,14 @@ def test_forcing_the_sniffed_format_reads_the_same_items(case: Path) -> None:
     want = _expected(case)
     text = _text(case)
     assert read_text(text, want["format"]) == read_text(text)
+
+
+@pytest.mark.parametrize("case", READABLE, ids=[c.stem for c in READABLE])
+def test_format_is_the_most_confident_sniff_and_no_sniff_passes_its_ceiling(case: Path) -> None:
+    text = _text(case)
+    scores = [(reader.sniff(text), reader) for reader in readers()]
+    assert all(score <= reader.ceiling for score, reader in scores)
+    assert read_text(text).format == max(scores, key=lambda scored: scored[0])[1].name
 
 
 def test_every_format_has_a_fixture() -> None:

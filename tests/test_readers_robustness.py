@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import BriefingsError
-from generator.readers import ReadResult, formats, read_text
+from generator.readers import MIN_CONFIDENCE, ReadResult, formats, read_text, readers
 
 FRAGMENTS = [
     "Would you like to learn more about AI, tech and digital diplomacy? If so, ask our chatbot!",
@@ -80,6 +80,17 @@ def test_any_text_is_read_or_refused_never_raises(text: str) -> None:
 def test_forcing_any_format_on_any_text_never_raises(fmt: str, text: str) -> None:
     result = _read_or_refuse(text, fmt)
     assert result is not None and result.format == fmt
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DOCUMENTS)
+def test_format_is_the_most_confident_sniff_and_no_sniff_passes_its_ceiling(text: str) -> None:
+    scores = [(reader.sniff(text), reader) for reader in readers()]
+    assert all(score <= reader.ceiling for score, reader in scores)
+    best_score, best = max(scores, key=lambda scored: scored[0])
+    result = _read_or_refuse(text)
+    assert (result is None) == (best_score < MIN_CONFIDENCE)
+    assert result is None or result.format == best.name
 
 
 PATHOLOGICAL = {

@@ -43,6 +43,23 @@ def formats() -> list[str]:
     return [r.name for r in readers()]
 
 
+def _most_confident(text: str) -> tuple[float, Reader]:
+    """The reader whose sniff is most confident (ties: the first registered). Readers are
+    sniffed highest ceiling first, and one whose ceiling cannot beat the best confidence
+    found so far is not sniffed at all (a feed or web page spares the line-by-line ones)."""
+    registered = readers()
+    order = sorted(range(len(registered)), key=lambda i: (-registered[i].ceiling, i))
+    best_score, best_index = -1.0, len(registered)
+    for i in order:
+        ceiling = registered[i].ceiling
+        if ceiling < best_score or (ceiling == best_score and i > best_index):
+            continue
+        score = registered[i].sniff(text)
+        if score > best_score or (score == best_score and i < best_index):
+            best_score, best_index = score, i
+    return best_score, registered[best_index]
+
+
 def read_text(text: str, fmt: str | None = None) -> ReadResult:
     """Split normalised text into raw items with the named or the best-sniffing reader."""
     by_name = {r.name: r for r in readers()}
@@ -52,10 +69,7 @@ def read_text(text: str, fmt: str | None = None) -> ReadResult:
                 known = ", ".join(by_name)
                 raise BriefingsError(f"unknown format {fmt!r}; known formats: {known}")
             return by_name[fmt].read(text)
-        scored = sorted(
-            ((r.sniff(text), i, r) for i, r in enumerate(readers())), key=lambda s: (-s[0], s[1])
-        )
-        best_score, _, best = scored[0]
+        best_score, best = _most_confident(text)
         if best_score < MIN_CONFIDENCE:
             raise BriefingsError(
                 "no known digest format recognised (tried: " + ", ".join(by_name) + ")"

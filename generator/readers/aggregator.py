@@ -183,6 +183,10 @@ def read(text: str) -> ReadResult:
     return ReadResult("aggregator", items, problems)
 
 
+CEILING = 0.95
+"""The highest confidence `sniff` gives."""
+
+
 def sniff(text: str) -> float:
     """Confidence in [0, 1] that `text` is in this format."""
     lines = split_lines(text[:SNIFF_LIMIT])
@@ -192,7 +196,7 @@ def sniff(text: str) -> float:
         return 0.35 if len(markers) >= 2 and any(is_prose(line) for line in lines) else 0.0
     dashed = sum(1 for b in blocks if _DASHED.match(lines[b.headline - 1] or ""))
     relative = sum(1 for b in blocks if RELATIVE_TIME.fullmatch(b.stamp))
-    return min(0.95, 0.6 + 0.1 * len(blocks) + 0.1 * (dashed > 0) + 0.1 * (relative > 0))
+    return min(CEILING, 0.6 + 0.1 * len(blocks) + 0.1 * (dashed > 0) + 0.1 * (relative > 0))
 
 
 READER = TextReader(
@@ -200,4 +204,5 @@ READER = TextReader(
     "a scraped page: headline, article, site chrome, related-article blocks",
     sniff,
     read,
+    CEILING,
 )

@@ -57,10 +57,12 @@ class ReadResult:
 
 
 class Reader(Protocol):
-    """A digest format. `sniff` returns a confidence in [0, 1]; `read` does the work."""
+    """A digest format. `sniff` returns a confidence in [0, 1], never above `ceiling`;
+    `read` does the work."""
 
     name: str
     description: str
+    ceiling: float
 
     def sniff(self, text: str) -> float: ...
 
@@ -69,12 +71,15 @@ class Reader(Protocol):
 
 @dataclass
 class TextReader:
-    """A `Reader` made of a format's two module-level functions."""
+    """A `Reader` made of a format's two module-level functions. `ceiling`: the highest
+    confidence `sniff_text` returns (`read_text` need not sniff a reader whose ceiling
+    cannot beat a confidence already found)."""
 
     name: str
     description: str
     sniff_text: Callable[[str], float]
     read_text: Callable[[str], ReadResult]
+    ceiling: float = 1.0
 
     def sniff(self, text: str) -> float:
         return self.sniff_text(text)

@@ -280,6 +280,10 @@ def _wordy(chunk: Numbered, least: int) -> bool:
     return need <= 0
 
 
+CEILING = 0.9
+"""The highest confidence `sniff` gives."""
+
+
 def sniff(text: str) -> float:
     """Confidence in [0, 1] that `text` is in this format."""
     sep, parts = _chunked(text[:SNIFF_LIMIT])
@@ -293,7 +297,7 @@ def sniff(text: str) -> float:
     if sep.count < 2:
         return 0.5
     strong = sep.score >= 3
-    return (0.9 if sep.count >= 3 else 0.8) if strong else 0.65
+    return (CEILING if sep.count >= 3 else 0.8) if strong else 0.65
 
 
 READER = TextReader(
@@ -301,4 +305,5 @@ READER = TextReader(
     "items without headlines separated by a recurring line (call to action, rule)",
     sniff,
     read,
+    CEILING,
 )

@@ -367,12 +367,20 @@ def _has_link(seg: Numbered) -> bool:
     return any(_is_read_more(line) for _, line in seg)
 
 
+CEILING = 0.95
+"""The highest confidence `sniff` gives."""
+
+
 def sniff(text: str) -> float:
     """Confidence in [0, 1] that `text` is in this format."""
     lines = split_lines(text[:SNIFF_LIMIT])
-    return 0.95 if find_headers(lines) is not None else 0.0
+    return CEILING if find_headers(lines) is not None else 0.0
 
 
 READER = TextReader(
-    "email", "an e-mail newsletter: headers, items with Read more links, footer", sniff, read
+    "email",
+    "an e-mail newsletter: headers, items with Read more links, footer",
+    sniff,
+    read,
+    CEILING,
 )

@@ -136,12 +136,16 @@ def read(text: str) -> ReadResult:
     return ReadResult("feed", items, problems)
 
 
+CEILING = 0.97
+"""The highest confidence `sniff` gives."""
+
+
 def sniff(text: str) -> float:
     """Confidence in [0, 1] that `text` is in this format."""
     head = text[:4096].lstrip()
     if not head.startswith("<") or "<html" in head.lower():
         return 0.0
-    return 0.97 if _ROOT.search(head) else 0.0
+    return CEILING if _ROOT.search(head) else 0.0
 
 
-READER = TextReader("feed", "an RSS or Atom feed file, one item per entry", sniff, read)
+READER = TextReader("feed", "an RSS or Atom feed file, one item per entry", sniff, read, CEILING)

@@ -75,13 +75,17 @@ def read(text: str) -> ReadResult:
     return ReadResult("html", [item])
 
 
+CEILING = 0.95
+"""The highest confidence `sniff` gives."""
+
+
 def sniff(text: str) -> float:
     """Confidence in [0, 1] that `text` is in this format."""
     head = text[:65536].lstrip()
     if not head.startswith("<"):
         return 0.0
     if _DOC_START.search(head[:4096]):
-        return 0.95
+        return CEILING
     return 0.6 if len(_TAG.findall(head)) >= 3 else 0.0
 
 
@@ -90,4 +94,5 @@ READER = TextReader(
     "a saved HTML article page (trafilatura: main text, headline, publisher, date)",
     sniff,
     read,
+    CEILING,
 )

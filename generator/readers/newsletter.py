@@ -241,6 +241,10 @@ def read(text: str) -> ReadResult:
     return ReadResult("newsletter", items, problems, masthead(lines, header), post_date(header))
 
 
+CEILING = 0.85
+"""The highest confidence `sniff` gives."""
+
+
 def sniff(text: str) -> float:
     """Confidence in [0, 1] that `text` is in this format: button lines of two kinds or
     more and at least two sections."""
@@ -249,7 +253,7 @@ def sniff(text: str) -> float:
     if len(kinds) < 2:
         return 0.0
     found, _ = sections(blocks(lines))
-    return 0.85 if len(found) >= MIN_SECTIONS else 0.0
+    return CEILING if len(found) >= MIN_SECTIONS else 0.0
 
 
 READER = TextReader(
@@ -257,4 +261,5 @@ READER = TextReader(
     "a newsletter post pasted from the browser: button lines, header, headed sections",
     sniff,
     read,
+    CEILING,
 )

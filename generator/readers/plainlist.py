@@ -159,15 +159,23 @@ def read(text: str) -> ReadResult:
     return ReadResult("plain", items, problems)
 
 
+CEILING = 0.85
+"""The highest confidence `sniff` gives."""
+
+
 def sniff(text: str) -> float:
     """Confidence in [0, 1] that `text` is in this format."""
     anchors = [a for a in _anchored(text[:SNIFF_LIMIT])[1] if a.title_line is not None]
     if not anchors:
         return 0.0
     with_source = sum(1 for a in anchors if a.meta.source)
-    return min(0.85, 0.5 + 0.15 * len(anchors) + 0.05 * with_source)
+    return min(CEILING, 0.5 + 0.15 * len(anchors) + 0.05 * with_source)
 
 
 READER = TextReader(
-    "plain", "a list of items: headline, outlet and date line, body paragraphs", sniff, read
+    "plain",
+    "a list of items: headline, outlet and date line, body paragraphs",
+    sniff,
+    read,
+    CEILING,
 )

@@ -7,10 +7,12 @@
  *   SETUP  -> READY   the manifest (about 1 KB gzipped) starts loading, so that the
  *                     first query waits for no more than its own files
  *   QUERY  -> RESULT  the term shards of the query's words (one per two-letter
- *                     prefix), then the chunks of display records of the best results;
- *                     every file is fetched once per page, and a query overtaken by
- *                     the reader's next keystroke is dropped before its records are
- *                     fetched
+ *                     prefix), then the chunks of display records of the best results:
+ *                     a first RESULT with the ten Material shows at once, then, when
+ *                     there are more, one with up to the manifest's limit (Material
+ *                     shows those as the reader scrolls); every file is fetched once
+ *                     per page, and a query overtaken by the reader's next keystroke
+ *                     is dropped before its records are fetched
  *
  * Tokens agree with search.py's `tokens`: lower case, NFKD, combining marks dropped,
  * runs of letters and digits, stop words (from the manifest) dropped. Every query word
@@ -27,6 +29,7 @@ const QUERY = 2
 const RESULT = 3
 
 const WEIGHT = { titleWord: 4, titlePrefix: 3, metaWord: 2, metaPrefix: 1 }
+const FIRST_SCREEN = 10
 const ROOT = new URL("../../", self.location.href)
 const ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }
 
@@ -137,26 +140,17 @@ function score(terms, shards, index) {
   return ranked.sort((a, b) => b.score - a.score || a.doc - b.doc)
 }
 
-async function search(query, id) {
-  if (!query.trim()) return { items: [] }
-  const index = await loadManifest()
-  const typed = words(query)
-  const terms = [...new Set(typed.filter(word => !index.stopwords.has(word)))]
-  if (!terms.length) return { items: [] }
-  const keys = [...new Set(terms.map(term => prefixOf(term, index.prefix)))]
-    .filter(key => index.shards.has(key))
-  const shards = new Map(await Promise.all(keys.map(async key =>
-    [key, await fetchJSON(`search/terms/${shardName(key)}.json`, index.version)]
-  )))
-  if (id !== latest) return null
-  const best = score(terms, shards, index).slice(0, index.limit)
-  const chunks = [...new Set(best.map(hit => Math.floor(hit.doc / index.chunk)))]
-  const records = new Map(await Promise.all(chunks.map(async chunk =>
+async function records(hits, index) {
+  const chunks = [...new Set(hits.map(hit => Math.floor(hit.doc / index.chunk)))]
+  return new Map(await Promise.all(chunks.map(async chunk =>
     [chunk, await fetchJSON(`search/docs/${chunk}.json`, index.version)]
   )))
-  const items = best.map(hit => {
+}
+
+function result(hits, chunks, terms, typed, index) {
+  const items = hits.map(hit => {
     const [location, title, line, summary] =
-      records.get(Math.floor(hit.doc / index.chunk))[hit.doc % index.chunk]
+      chunks.get(Math.floor(hit.doc / index.chunk))[hit.doc % index.chunk]
     const found = terms.filter((_, i) => hit.weights[i])
     let text = `<p>${highlight(line, found, index)}</p>`
     if (summary) text += `<p>${highlight(summary, found, index)}</p>`
@@ -168,13 +162,35 @@ async function search(query, id) {
       terms: Object.fromEntries(terms.map((term, i) => [term, hit.weights[i] > 0]))
     }]
   })
-  const result = { items }
+  const data = { items }
   if (options.suggest) {
     const last = terms.indexOf(typed[typed.length - 1])
-    const word = best.length && last >= 0 ? best[0].words[last] : undefined
-    result.suggest = word ? [word] : []
+    const word = hits.length && last >= 0 ? hits[0].words[last] : undefined
+    data.suggest = word ? [word] : []
   }
-  return result
+  return data
+}
+
+async function search(query, id, send) {
+  if (!query.trim()) return send({ items: [] })
+  const index = await loadManifest()
+  const typed = words(query)
+  const terms = [...new Set(typed.filter(word => !index.stopwords.has(word)))]
+  if (!terms.length) return send({ items: [] })
+  const keys = [...new Set(terms.map(term => prefixOf(term, index.prefix)))]
+    .filter(key => index.shards.has(key))
+  const shards = new Map(await Promise.all(keys.map(async key =>
+    [key, await fetchJSON(`search/terms/${shardName(key)}.json`, index.version)]
+  )))
+  if (id !== latest) return
+  const best = score(terms, shards, index).slice(0, index.limit)
+  const stages = best.length > FIRST_SCREEN ? [FIRST_SCREEN, best.length] : [best.length]
+  for (const count of stages) {
+    const hits = best.slice(0, count)
+    const chunks = await records(hits, index)
+    if (id !== latest) return
+    send(result(hits, chunks, terms, typed, index))
+  }
 }
 
 addEventListener("message", async event => {
@@ -185,13 +201,12 @@ addEventListener("message", async event => {
     postMessage({ type: READY })
   } else if (message.type === QUERY) {
     const id = ++latest
-    let data
+    const send = data => { if (id === latest) postMessage({ type: RESULT, data }) }
     try {
-      data = await search(String(message.data), id)
+      await search(String(message.data), id, send)
     } catch (error) {
       console.warn(`search failed: ${error}`)
-      data = { items: [] }
+      send({ items: [] })
     }
-    if (data && id === latest) postMessage({ type: RESULT, data })
   }
 })

@@ -233,10 +233,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
             self.deriver = Deriver()
         add_search_index(files, config, plan.archive, plan.groups, cfg)
         context = ("context", vocab_key, cfg, config.site_dir)
-        self.pending = {path: plan.inputs(path) for path in plan.outputs()}
-        self.pending[""] = context
         if self.built.get("") != context:
             self.built, self.written, self.previous, self.generated = {}, set(), None, {}
+        self.pending = {"": context}
+        if self.dirty:
+            self.pending.update((path, plan.inputs(path)) for path in plan.outputs())
         changed = {path for path, inputs in self.pending.items() if self.built.get(path) != inputs}
         self._add(files, config, plan.pages, lambda path: File.generated(config, path, content=""))
         self._add(

@@ -12,6 +12,7 @@ Material's search skips briefing pages (``search: exclude``): the archive's own 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from . import urls
@@ -50,12 +51,17 @@ def trailer(entry: Entry, render: Render) -> str:
     return f'<p class="briefing-also">Also reported by: {" ".join(outlets)}</p>' if outlets else ""
 
 
+def _related_item(render: Render, other: Entry) -> str:
+    return (
+        f"<li>{render.link(other.path, other.briefing.title)} {time_tag(other.briefing.date)}</li>"
+    )
+
+
 def footer(related: Sequence[Entry], render: Render) -> str:
     if not related:
         return ""
     items = "\n".join(
-        f"<li>{render.link(other.path, other.briefing.title)} {time_tag(other.briefing.date)}</li>"
-        for other in related
+        render.of("related", other, partial(_related_item, render)) for other in related
     )
     return (
         '<div class="briefing-related" data-search-exclude="1">'

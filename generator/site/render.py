@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 
 from ..vocab import Vocabulary
 from . import urls
@@ -72,7 +72,8 @@ class Render:
         self.vocab = vocab
         self.directory_urls = directory_urls
         self.known: Container[str] = ()
-        self._items: dict[str, tuple[Entry, str]] = {}
+        self._items: dict[tuple[str, str], tuple[Entry, str]] = {}
+        self._chips: dict[tuple[str, str, str, str], str] = {}
 
     def href(self, path: str) -> str:
         if path not in self.known:
@@ -88,10 +89,15 @@ class Render:
         return fragment.replace(f'"{ROOT}"', f'"{prefix or "./"}"').replace(ROOT, prefix)
 
     def chips(self, kind: Kind, entry: Entry, classes: str, limit: int | None = None) -> list[str]:
-        return [
-            self.link(urls.listing(kind.section, key), label, classes)
-            for key, label in kind.keys(entry, self.vocab)[:limit]
-        ]
+        """Links to the `kind` pages `entry` files under; each distinct chip is made once."""
+        chips = []
+        for key, label in kind.keys(entry, self.vocab)[:limit]:
+            chip = self._chips.get((kind.section, key, label, classes))
+            if chip is None:
+                chip = self.link(urls.listing(kind.section, key), label, classes)
+                self._chips[(kind.section, key, label, classes)] = chip
+            chips.append(chip)
+        return chips
 
     def region_topic_chips(self, entry: Entry, regions: int | None = None) -> list[str]:
         """Region chips (the first `regions`, primary first; all when None), then topic."""
@@ -100,13 +106,23 @@ class Render:
             *self.chips(TOPIC, entry, "chip chip--topic"),
         ]
 
+    def of(self, name: str, entry: Entry, make: Callable[[Entry], str]) -> str:
+        """`make(entry)`, a fragment that depends on `entry` alone, made once while `entry`
+        is unchanged (kept with the renderer between builds)."""
+        cached = self._items.get((name, entry.path))
+        if cached is not None and (cached[0] is entry or cached[0] == entry):
+            return cached[1]
+        made = make(entry)
+        self._items[(name, entry.path)] = (entry, made)
+        return made
+
     def item(self, entry: Entry) -> str:
         """One briefing in a list: title, date, source, primary region and topic, summary.
 
         The full set of regions stays on the briefing page; a list shows one of each."""
-        cached = self._items.get(entry.path)
-        if cached is not None and (cached[0] is entry or cached[0] == entry):
-            return cached[1]
+        return self.of("item", entry, self._item)
+
+    def _item(self, entry: Entry) -> str:
         b = entry.briefing
         meta = " ".join(
             [
@@ -115,18 +131,16 @@ class Render:
                 *self.region_topic_chips(entry, regions=1),
             ]
         )
-        item = (
+        return (
             f'<li><p class="briefing-title">{self.link(entry.path, b.title)}</p>'
             f'<p class="briefing-meta">{meta}</p>'
             f'<p class="briefing-summary">{esc(b.summary)}</p></li>'
         )
-        self._items[entry.path] = (entry, item)
-        return item
 
     def retain(self, paths: Container[str]) -> None:
-        """Forget the list items of briefings not in `paths`."""
-        for path in [p for p in self._items if p not in paths]:
-            del self._items[path]
+        """Forget the fragments of briefings not in `paths`."""
+        for key in [key for key in self._items if key[1] not in paths]:
+            del self._items[key]
 
     def briefing_list(self, entries: Iterable[Entry], classes: str = "briefing-list") -> str:
         items = "\n".join(self.item(entry) for entry in entries)

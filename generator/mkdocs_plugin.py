@@ -232,7 +232,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         if not self.serving:
             self.deriver = Deriver()
         add_search_index(files, config, plan.archive, plan.groups, cfg)
-        context = ("context", vocab_key, cfg, config.site_dir)
+        context = ("context", vocab_key, cfg, config.site_dir, *layout_stamps(config))
         if self.built.get("") != context:
             self.built, self.written, self.previous, self.generated = {}, set(), None, {}
         self.pending = {"": context}
@@ -417,6 +417,21 @@ def remove_output(dest: str, site_dir: str) -> None:
     while os.path.abspath(folder).startswith(site + os.sep) and not os.listdir(folder):
         os.rmdir(folder)
         folder = os.path.dirname(folder)
+
+
+def layout_stamps(config: MkDocsConfig) -> list[tuple[str, int, int]]:
+    """(path, mtime, size) of the configuration file and of every template in the theme's
+    custom folder: a change to either can change every page, so the plugin then forgets
+    its last build (a style sheet or script changes no page)."""
+    paths = [config.config_file_path] if config.config_file_path else []
+    custom = config.theme.custom_dir
+    if custom and os.path.isdir(custom):
+        paths += sorted(str(p) for p in Path(custom).rglob("*.html") if p.is_file())
+    stamps = []
+    for path in paths:
+        info = os.stat(path)
+        stamps.append((path, info.st_mtime_ns, info.st_size))
+    return stamps
 
 
 def _yes() -> bool:

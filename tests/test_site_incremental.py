@@ -145,25 +145,29 @@ def write(item_: object, project: Path) -> str:
     )
 
 
-def replace(project: Path, path: str, old: str, new: str) -> str:
-    page = project / "content" / path
-    return f"p = Path({str(page)!r}); p.write_text(p.read_text().replace({old!r}, {new!r}, 1))"
+def replace(file: Path, old: str, new: str) -> str:
+    return f"p = Path({str(file)!r}); p.write_text(p.read_text().replace({old!r}, {new!r}, 1))"
 
 
 def test_each_dirty_rebuild_of_a_serve_session_equals_a_full_build(tmp_path: Path) -> None:
     """In one plugin instance, as `mkdocs serve --dirty` keeps it: add briefings (one in a
     region no briefing had), edit a title, move a briefing to another topic, delete one
-    and hold one back for review (their region pages and feeds disappear); after each
-    rebuild the site equals a full build of the same archive, file for file."""
+    and hold one back for review (their region pages and feeds disappear), edit the
+    theme's template; after each rebuild the site equals a full build of the same
+    archive, file for file."""
     project = tmp_path / "project"
     write_project(project, standard_items())
-    japan, india = by_title("Japanese police"), by_title("India tells")
+    content = project / "content"
+    japan, india, korea = by_title("Japanese police"), by_title("India tells"), by_title("South")
+    head = "{% block extrahead %}\n  {{ super() }}"
+    template = project / "overrides/main.html"
     steps = [
         f"{write(NEW, project)}\n{write(KENYA, project)}",
-        replace(project, by_title("South Korea"), "title: South Korea makes", "title: Seoul makes"),
-        replace(project, japan, "topic: deepfakes-misinformation", "topic: child-safety"),
-        f"(Path({str(project / 'content' / india)!r})).unlink()\n"
-        + replace(project, by_title("Brazil"), "status: published", "status: review"),
+        replace(content / korea, "title: South Korea makes", "title: Seoul makes"),
+        replace(content / japan, "topic: deepfakes-misinformation", "topic: child-safety"),
+        f"(Path({str(content / india)!r})).unlink()\n"
+        + replace(content / by_title("Brazil"), "status: published", "status: review"),
+        replace(template, head, head + '\n  <meta name="x-step" content="5">'),
     ]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
     result = subprocess.run(
@@ -174,11 +178,11 @@ def test_each_dirty_rebuild_of_a_serve_session_equals_a_full_build(tmp_path: Pat
         env=env,
     )
     assert result.returncode == 0, result.stderr
-    sites = [(tree(project / f"dirty-{n}"), tree(project / f"full-{n}")) for n in range(4)]
+    sites = [(tree(project / f"dirty-{n}"), tree(project / f"full-{n}")) for n in range(len(steps))]
     for dirty, full in sites:
         assert sorted(dirty) == sorted(full)
         assert [path for path in full if dirty[path] != full[path]] == []
-    added, edited, moved, deleted = (full for _dirty, full in sites)
+    added, edited, moved, deleted, restyled = (full for _dirty, full in sites)
     assert b"Philippine regulator" in added["index.html"]
     assert b"Kenya&#x27;s data commissioner" in added["regions/ke/index.html"]
     assert b"Seoul makes possessing" in edited["topics/deepfakes-misinformation/index.html"]
@@ -189,3 +193,4 @@ def test_each_dirty_rebuild_of_a_serve_session_equals_a_full_build(tmp_path: Pat
     assert "regions/in/index.html" not in deleted and "feeds/regions/in.atom.xml" not in deleted
     assert "regions/br/index.html" not in deleted
     assert not any(path.startswith(india.removesuffix(".md")) for path in deleted)
+    assert b'name="x-step"' in restyled[japan.removesuffix(".md") + "/index.html"]

@@ -7,7 +7,9 @@ would. In the page, a listener notes the time of every keyup and a MutationObser
 Material's result list notes when the results of the whole query are first on screen
 (every word of the query among the terms Material puts in the first result's ``h``
 parameter, as tests/browser/browser_harness.py checks), or Material's "no matching
-documents" for the whole query. Reported:
+documents" for the whole query, if no result follows within `NONE_QUIET_MS` (Material
+shows it for a moment when the answer to an earlier, empty query arrives after the
+keystroke). Reported:
 
 - ``ms_after_last_key``: from the last keyup to those results;
 - ``ms_after_load``: from the start of the page load to those results;
@@ -64,6 +66,7 @@ if TYPE_CHECKING:
 QUERIES = ("Japan", "Europol", "facial recognition", "United States")
 """A region, an organisation (a tag), a two-word subject, and the largest region by name."""
 KEY_DELAY_MS = 120
+NONE_QUIET_MS = 3000
 SLOW_4G = {"latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
 TIMEOUT_S = float(os.environ.get("SEARCHBENCH_TIMEOUT_S", "600"))
 
@@ -71,23 +74,30 @@ _WATCH = """([words, none]) => {
     const input = document.querySelector("input.md-search__input");
     const output = document.querySelector("[data-md-component=search-result]");
     const meta = output.querySelector(".md-search-result__meta");
-    const state = {lastKey: 0, result: null};
+    const state = {lastKey: 0, result: null, none: null};
     window.__searchbench = state;
     input.addEventListener("keyup", () => {
         state.lastKey = performance.now();
-        state.result = null;
+        state.result = state.none = null;
     });
-    const done = () => {
+    const seen = () => {
         const typed = input.value.toLowerCase().split(/\\s+/).join(" ");
-        if (typed !== words.join(" ")) return false;
+        if (typed !== words.join(" ")) return null;
         const link = output.querySelector(".md-search-result__item > a");
-        if (!link) return meta.textContent === none;
+        if (!link) return meta.textContent === none ? "none" : null;
         const terms = (new URL(link.href).searchParams.get("h") || "").toLowerCase().split(" ");
-        return words.every(word => terms.includes(word));
+        return words.every(word => terms.includes(word)) ? "result" : null;
     };
     new MutationObserver(() => {
-        if (state.result === null && state.lastKey && done()) state.result = performance.now();
+        if (!state.lastKey || state.result !== null) return;
+        const what = seen();
+        if (what === "result") state.result = performance.now();
+        else if (what === "none" && state.none === null) state.none = performance.now();
     }).observe(output, {childList: true, subtree: true, characterData: true});
+}"""
+_FINISHED = """quiet => {
+    const state = window.__searchbench;
+    return state.result !== null || (state.none !== null && performance.now() - state.none > quiet);
 }"""
 
 
@@ -174,14 +184,12 @@ def measure_query(
             page.keyboard.type(query, delay=KEY_DELAY_MS)
         else:
             page.evaluate(_PASTE, query)
-        page.wait_for_function(
-            "() => window.__searchbench.result !== null", timeout=TIMEOUT_S * 1000, polling=50
-        )
-        timing = page.evaluate(
+        page.wait_for_function(_FINISHED, arg=NONE_QUIET_MS, timeout=TIMEOUT_S * 1000, polling=50)
+        last_key, found, none = page.evaluate(
             "() => [window.__searchbench.lastKey, window.__searchbench.result, "
-            "performance.timeOrigin]"
+            "window.__searchbench.none]"
         )
-        last_key, result, _origin = timing
+        result = found if found is not None else none
         _settle(page, finished)
         results = page.locator(".md-search-result__item > a").count()
         raw = packed = count = 0

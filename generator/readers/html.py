@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import trafilatura
-
 from .base import RawItem, ReadProblem, ReadResult, TextReader
 from .common import fold, is_prose
 
@@ -24,7 +22,11 @@ DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 def _extract(text: str, precision: bool) -> Any:
     """trafilatura's document for a page, or None; its own errors become None too, since
-    a page it cannot parse is reported by the caller as a problem."""
+    a page it cannot parse is reported by the caller as a problem. trafilatura is
+    imported here, not with the module: it takes a quarter of a second to import, and
+    every run loads this reader to sniff its input, HTML or not."""
+    import trafilatura
+
     try:
         return trafilatura.bare_extraction(
             text,

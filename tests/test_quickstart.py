@@ -125,7 +125,9 @@ def test_test_installs_test_extras_and_runs_lint_types_and_pytest(fake_repo: Pat
         "python -m pytest -n auto --dist loadfile -k ingest",
     ]
     run_dev(fake_repo, "serve")
-    assert calls(fake_repo) == ["mkdocs serve"], "the test extras already cover serve"
+    assert calls(fake_repo) == ["mkdocs serve --dirty"], "the test extras already cover serve"
+    run_dev(fake_repo, "serve", "--clean")
+    assert calls(fake_repo) == ["mkdocs serve --clean"]
 
 
 def test_test_runs_every_step_and_fails_naming_the_step_that_failed(fake_repo: Path) -> None:

@@ -112,3 +112,57 @@ def test_serve_refreshes_derived_pages_when_a_briefing_or_the_taxonomy_changes(
     wait_for(base, NEW_TITLE)
     edit(root / "content/_data/taxonomy.yaml", OLD_DESCRIPTION, NEW_DESCRIPTION)
     wait_for(topic, NEW_DESCRIPTION)
+
+
+def serve_with_watcher(root: Path, watcher: str, log: Path) -> subprocess.Popen[bytes]:
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    setting = f"  - briefings:\n      watcher: {watcher}\n"
+    config.write_text(text.replace("  - briefings:\n", setting), encoding="utf-8")
+    assert f"watcher: {watcher}" in config.read_text(encoding="utf-8")
+    port = free_port()
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=root,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    server.base = f"http://127.0.0.1:{port}/briefings/"  # type: ignore[attr-defined]
+    return server
+
+
+@pytest.mark.parametrize(
+    ("watcher", "announced"),
+    [("native", True), ("polling", False)],
+)
+def test_serve_rebuilds_once_per_saved_edit_and_never_while_nothing_changes(
+    tmp_path: Path, watcher: str, announced: bool
+) -> None:
+    """Native change notification must not take the build's own reads of the pages for
+    changes (a rebuild loop); polling stays available for filesystems without it."""
+    write_project(tmp_path, standard_items())
+    log = tmp_path / "serve.log"
+    server = serve_with_watcher(tmp_path, watcher, log)
+    try:
+        base = server.base  # type: ignore[attr-defined]
+        wait_for(base, OLD_TITLE)
+        time.sleep(3)
+        assert log.read_text(encoding="utf-8").count("Building documentation") == 1
+        page = tmp_path / KOREA
+        saved = page.with_name(".saving.tmp")
+        saved.write_text(
+            page.read_text(encoding="utf-8").replace(f"title: {OLD_TITLE}", f"title: {NEW_TITLE}"),
+            encoding="utf-8",
+        )
+        saved.replace(page)
+        wait_for(base, NEW_TITLE)
+        time.sleep(3)
+        output = log.read_text(encoding="utf-8")
+        assert ("briefings: watching for changes with " in output) is announced
+        assert output.count("Building documentation") == 2, output
+        assert "Traceback" not in output
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

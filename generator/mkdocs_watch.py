@@ -22,6 +22,7 @@ which is why the plugin's ``watcher: polling`` setting keeps MkDocs' own way. Th
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Any
 
 from watchdog.events import (
@@ -52,10 +53,35 @@ CHANGES: list[type[FileSystemEvent]] = [
 ]
 
 
+class Visible(FileSystemEventHandler):
+    """Passes `handler` the events of files a site can hold: not those with a part of
+    their path below `root` that starts with a dot, which MkDocs never publishes (the
+    archive's lock file, the temporary files ingest and editors write before renaming
+    them into place, ``.git``). Without this, taking the lock would start a rebuild
+    that misses the pages written a moment later."""
+
+    def __init__(self, handler: FileSystemEventHandler, root: str) -> None:
+        super().__init__()
+        self.handler, self.root = handler, os.path.abspath(root)
+
+    def shown(self, path: str | bytes) -> bool:
+        if not path:
+            return False
+        below = os.path.relpath(os.fsdecode(path), self.root)
+        return not any(
+            part.startswith(".") and part not in (".", "..") for part in Path(below).parts
+        )
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        if self.shown(event.src_path) or self.shown(event.dest_path):
+            self.handler.dispatch(event)
+
+
 class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
-    """The native observer, reporting changes only: a build opens and reads every page,
-    and MkDocs rebuilds on any event it is given, so opened and closed-unwritten events
-    (which polling never sees) would make each build start the next one."""
+    """The native observer, reporting changes to visible files only (`Visible`): a build
+    opens and reads every page, and MkDocs rebuilds on any event it is given, so opened
+    and closed-unwritten events (which polling never sees) would make each build start
+    the next one."""
 
     def schedule(
         self,
@@ -67,7 +93,7 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
         follow_symlink: bool = False,
     ) -> Any:
         return super().schedule(
-            event_handler,
+            Visible(event_handler, path),
             path,
             recursive=recursive,
             event_filter=CHANGES if event_filter is None else event_filter,

@@ -141,15 +141,19 @@ def test_serve_rebuilds_once_per_saved_edit_and_never_while_nothing_changes(
     tmp_path: Path, watcher: str, announced: bool
 ) -> None:
     """Native change notification must not take the build's own reads of the pages for
-    changes (a rebuild loop); polling stays available for filesystems without it."""
+    changes (a rebuild loop), nor a hidden file such as ingest's lock for a page (polling,
+    MkDocs' own way, rebuilds for that too); polling stays available for filesystems
+    without notifications."""
     write_project(tmp_path, standard_items())
     log = tmp_path / "serve.log"
     server = serve_with_watcher(tmp_path, watcher, log)
     try:
         base = server.base  # type: ignore[attr-defined]
         wait_for(base, OLD_TITLE)
+        (tmp_path / "content/.briefings.lock").write_text("", encoding="utf-8")
         time.sleep(3)
-        assert log.read_text(encoding="utf-8").count("Building documentation") == 1
+        builds = log.read_text(encoding="utf-8").count("Building documentation")
+        assert builds == 1 if announced else builds in (1, 2)
         page = tmp_path / KOREA
         saved = page.with_name(".saving.tmp")
         saved.write_text(
@@ -161,7 +165,7 @@ def test_serve_rebuilds_once_per_saved_edit_and_never_while_nothing_changes(
         time.sleep(3)
         output = log.read_text(encoding="utf-8")
         assert ("briefings: watching for changes with " in output) is announced
-        assert output.count("Building documentation") == 2, output
+        assert output.count("Building documentation") == builds + 1, output
         assert "Traceback" not in output
     finally:
         server.terminate()

@@ -67,7 +67,10 @@ class Visible(FileSystemEventHandler):
     def shown(self, path: str | bytes) -> bool:
         if not path:
             return False
-        below = os.path.relpath(os.fsdecode(path), self.root)
+        try:
+            below = os.path.relpath(os.fsdecode(path), self.root)
+        except ValueError:  # another drive (Windows): not below the root
+            return True
         return not any(
             part.startswith(".") and part not in (".", "..") for part in Path(below).parts
         )
@@ -145,7 +148,10 @@ def use_native_watcher(server: Any) -> str | None:
     if observer.is_alive():
         return "the server is already watching"
     paths = [str(p) for p in watched]
-    reason = _can_watch([p for p in paths if os.path.exists(p)])
+    missing = [p for p in paths if not os.path.exists(p)]
+    if missing:
+        return f"{missing[0]} does not exist"
+    reason = _can_watch(paths)
     if reason is not None:
         return reason
     moved = [(path, _unwatch_all(server, path)) for path in paths]

@@ -114,7 +114,8 @@ def test_serve_refreshes_derived_pages_when_a_briefing_or_the_taxonomy_changes(
     wait_for(topic, NEW_DESCRIPTION)
 
 
-def serve_with_watcher(root: Path, watcher: str, log: Path) -> subprocess.Popen[bytes]:
+def serve_with_watcher(root: Path, watcher: str, log: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """`mkdocs serve` in `root` with the plugin's `watcher` setting; the server and its URL."""
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     setting = f"  - briefings:\n      watcher: {watcher}\n"
@@ -129,8 +130,7 @@ def serve_with_watcher(root: Path, watcher: str, log: Path) -> subprocess.Popen[
             stdout=out,
             stderr=subprocess.STDOUT,
         )
-    server.base = f"http://127.0.0.1:{port}/briefings/"  # type: ignore[attr-defined]
-    return server
+    return server, f"http://127.0.0.1:{port}/briefings/"
 
 
 @pytest.mark.parametrize(
@@ -146,9 +146,8 @@ def test_serve_rebuilds_once_per_saved_edit_and_never_while_nothing_changes(
     without notifications."""
     write_project(tmp_path, standard_items())
     log = tmp_path / "serve.log"
-    server = serve_with_watcher(tmp_path, watcher, log)
+    server, base = serve_with_watcher(tmp_path, watcher, log)
     try:
-        base = server.base  # type: ignore[attr-defined]
         wait_for(base, OLD_TITLE)
         (tmp_path / "content/.briefings.lock").write_text("", encoding="utf-8")
         time.sleep(3)

@@ -60,6 +60,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
 from .errors import BriefingsError
+from .mkdocs_chrome import ChromeCache
 from .mkdocs_search import add_search_index
 from .mkdocs_watch import native_observer_name, use_native_watcher
 from .pages import Page, PageError
@@ -86,6 +87,7 @@ class BriefingsConfig(Config):
     related = c.Type(int, default=5)
     search_text = c.Choice(("full", "lede", "title"), default="full")
     watcher = c.Choice(("native", "polling"), default="native")
+    reuse_chrome = c.Type(bool, default=True)
 
 
 class FeedFile(File):
@@ -175,6 +177,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         self.templates = TemplateCache()
         self.generated: dict[str, bytes] = {}
         self.pending_generated: dict[str, bytes] = {}
+        self.chrome: ChromeCache | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Also makes MkDocs keep this instance (and its caches) across serve rebuilds."""
@@ -331,9 +334,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Date every derived and briefing page by its briefings (the sitemap's lastmod),
-        including pages a dirty build does not re-read; reuse compiled templates."""
+        including pages a dirty build does not re-read; reuse compiled templates and,
+        with ``reuse_chrome``, the page chrome (`generator.mkdocs_chrome`)."""
         assert self.plan is not None
         env.bytecode_cache = self.templates.for_env(env)
+        self.chrome = ChromeCache(env) if self.config.reuse_chrome else None
         by_path = files.src_uris
         for path in [*self.plan.pages, *self.plan.archive.index]:
             page = by_path[path].page
@@ -349,6 +354,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.chrome is not None:
+            log.debug(
+                f"page chrome: {self.chrome.misses} blocks rendered, {self.chrome.hits} reused"
+            )
+            self.chrome = None
         if self.dirty:
             reorder_search_index(
                 Path(config.site_dir) / "search" / "search_index.json", self.files or Files([])

@@ -4,7 +4,8 @@
 a plain-text body parses back to the same `Briefing` and, after `unescape_body`, the
 same body. Body text is escaped so that nothing in an input becomes HTML or Markdown
 structure; parsing is strict (YAML tags such as ``!!python/object`` are refused) and
-every problem carries the line it is on.
+every problem carries the line it is on. Front-matter as `render_page` writes it is
+read by `simple_mapping`, anything else by libyaml's safe loader (PyYAML's if absent).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pydantic import ValidationError
 
 from .errors import Problem
 from .model import Briefing, Status
+from .simpleyaml import simple_mapping
 from .vocab import Vocabulary
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -139,7 +141,7 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, Any], str, dict[
         raise PageError([Problem(path, 1, "no YAML front-matter (the page must start with '---')")])
     source = match.group(1) or ""
     try:
-        meta = yaml.load(source, Loader=_Loader)  # noqa: S506 - a safe loader (libyaml's if present)
+        meta = simple_mapping(source) or yaml.load(source, Loader=_Loader)  # noqa: S506
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark is not None else 1

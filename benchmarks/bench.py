@@ -45,6 +45,7 @@ MEASURES = (
     "floor",
     "plain",
     "ours",
+    "rendered",
     "determinism",
     "serve",
     "incremental",
@@ -167,6 +168,7 @@ class Size:
             ("ours", True),
             ("ours-b", True),
             ("ours-incremental", True),
+            ("ours-rendered", True),
         )
         for name, plugin in variants:
             config = sitecfg.adapt(
@@ -175,6 +177,7 @@ class Size:
                 root / f"site-{name}",
                 plugin=plugin,
                 short_nav=self.archive.paths[:SHORT_NAV],
+                options={"reuse_chrome": False} if name == "ours-rendered" else None,
             )
             self.configs[name] = sitecfg.write(config, root / f"mkdocs-{name}.yml")
 
@@ -213,9 +216,14 @@ class Size:
             if "seconds" in result.get(base, {}) and "seconds" in result.get("ours", {}):
                 ratio = result["ours"]["seconds"] / result[base]["seconds"]
                 result[f"ratio_ours_to_{base}"] = round(ratio, 2)
-        if "cpu_s" in result.get("plain", {}) and "cpu_s" in result.get("ours", {}):
-            ratio = result["ours"]["cpu_s"] / result["plain"]["cpu_s"]
-            result["cpu_ratio_ours_to_plain"] = round(ratio, 2)
+        if "rendered" in self.only:
+            result["rendered"] = self._build_with_stats(
+                "ours-rendered", len(self.archive.published)
+            )
+        for name in ("ours", "rendered"):
+            if "cpu_s" in result.get("plain", {}) and "cpu_s" in result.get(name, {}):
+                ratio = result[name]["cpu_s"] / result["plain"]["cpu_s"]
+                result[f"cpu_ratio_{name}_to_plain"] = round(ratio, 2)
         if "pelican" in self.only:
             result["pelican"] = pelicansite.measure_archive(
                 self.root / "pelican", self.content, self.archive, self.logs
@@ -377,6 +385,8 @@ ROWS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("briefings peak RSS (MB)", ("ours", "peak_rss_mb"), "{:,.0f}"),
     ("ratio ours / plain", ("ratio_ours_to_plain",), "{:.2f}x"),
     ("ratio ours / plain, CPU", ("cpu_ratio_ours_to_plain",), "{:.2f}x"),
+    ("  chrome rendered per page, CPU (s)", ("rendered", "cpu_s"), "{:,.2f}"),
+    ("  ratio to plain, CPU", ("cpu_ratio_rendered_to_plain",), "{:.2f}x"),
     ("ratio ours / floor", ("ratio_ours_to_floor",), "{:.1f}x"),
     *pelicansite.ROWS,
     ("build warnings (ours)", ("ours", "warnings"), "{:,}"),

@@ -72,6 +72,18 @@ def _without_plugin(plugins: Any) -> Any:
     return [p for p in plugins if _plugin_name(p) != PLUGIN]
 
 
+def _with_options(plugins: Any, options: dict[str, Any]) -> Any:
+    """`plugins` with `options` added to the briefings plugin's settings."""
+    if isinstance(plugins, dict):
+        return {k: {**(v or {}), **options} if k == PLUGIN else v for k, v in plugins.items()}
+    return [
+        {PLUGIN: {**(p.get(PLUGIN) or {} if isinstance(p, dict) else {}), **options}}
+        if _plugin_name(p) == PLUGIN
+        else p
+        for p in plugins
+    ]
+
+
 def has_plugin(config: dict[str, Any]) -> bool:
     plugins = config.get("plugins") or []
     names = list(plugins) if isinstance(plugins, dict) else [_plugin_name(p) for p in plugins]
@@ -85,12 +97,14 @@ def adapt(
     *,
     plugin: bool,
     short_nav: list[str] | None = None,
+    options: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The config at `source` with docs_dir, site_dir and relative paths made absolute.
 
     ``plugin=False`` is the baseline: the same config without our plugin and without
     ``theme.custom_dir`` (our templates may rely on the plugin), with `short_nav` as
-    the navigation, so every page renders a nav of a few entries.
+    the navigation, so every page renders a nav of a few entries. `options` are added
+    to the plugin's settings.
     """
     config = load(source)
     repo = source.parent
@@ -104,6 +118,8 @@ def adapt(
             config[key] = [
                 str((repo / p).resolve()) if isinstance(p, str) else p for p in config[key]
             ]
+    if plugin and options:
+        config["plugins"] = _with_options(config.get("plugins") or [], options)
     if not plugin:
         config["plugins"] = _without_plugin(config.get("plugins") or ["search"])
         if isinstance(theme, dict):

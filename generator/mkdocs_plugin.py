@@ -19,6 +19,10 @@ indexes region, topic, source and tag names), and related briefings at the end
 ``description`` and ``tags`` are escaped: Material prints the first two unescaped, and
 its search UI renders the search index (titles, tags) as HTML.
 
+With ``reuse_chrome`` (the default) the theme's header, tabs, navigation, footer and
+configuration script are rendered once and reused on every page they are the same on
+(`generator.mkdocs_chrome`); the output is the theme's, byte for byte.
+
 With ``search_text: lede`` only a briefing's title, chips, first paragraph and other
 outlets are indexed for search, which keeps the index about a quarter of the full text's;
 ``title`` indexes the title, chips and other outlets only.

@@ -36,9 +36,8 @@ def quick_parse(text: str, rel: str, vocab: Vocabulary) -> Page | None:
     match = FRONT_MATTER.match(text.lstrip("\ufeff"))
     if not match:
         return None
-    source = match.group(1) or ""
     try:
-        meta = yaml.load(source, Loader=FAST_LOADER)
+        meta = yaml.load(match.group(1) or "", Loader=FAST_LOADER)
         briefing = Briefing.model_validate(meta, context={"vocab": vocab})
     except (yaml.YAMLError, ValueError, ValidationError, TypeError):
         return None
